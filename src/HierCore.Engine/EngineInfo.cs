@@ -1,0 +1,1 @@
+namespace HierCore.Engine; public static class EngineInfo { public const string Name = "HierCore"; }
