@@ -80,6 +80,9 @@ public sealed record RunResult
     public required IReadOnlyList<GroupCriterion> Criteria { get; init; }
     public string MetricDefinitionVersion { get; init; } = MetricDefinitions.Version;
 
+    /// <summary>Images this run had to push through the backbone (0 when every feature came from the cache).</summary>
+    public int FeaturesExtracted { get; init; }
+
     /// <summary>Per-image scores (scores.csv); not part of result.json.</summary>
     [System.Text.Json.Serialization.JsonIgnore] public IReadOnlyList<ImageScore> Scores { get; init; } = [];
     [System.Text.Json.Serialization.JsonIgnore] public IReadOnlyList<AnomalyMapArtifact> Maps { get; init; } = [];

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Diagnostics;
+using HierCore.Engine.Datasets;
+using HierCore.Engine.Datasets.Textures;
+using Spectre.Console;
+
+namespace HierCore.Cli.Commands;
+
+/// <summary>`hiercore datasets make demo|textures` and `hiercore datasets list`.</summary>
+public static class DatasetsCommand
+{
+    public static Command Create()
+    {
+        var datasets = new Command("datasets", "Generate and list datasets.");
+        var make = new Command("make", "Generate a shipped dataset (deterministic from a seed).");
+        make.Subcommands.Add(MakeDemo());
+        make.Subcommands.Add(MakeTextures());
+        datasets.Subcommands.Add(make);
+        datasets.Subcommands.Add(List());
+        return datasets;
+    }
+
+    static Command MakeDemo()
+    {
+        var output = new Option<string?>("--out") { Description = "Output folder (default: <data>/datasets/demo)" };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0, Description = "Random seed" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Data directory" };
+        var command = new Command("demo", "The procedural demo dataset (6 classes, exact masks).") { output, seed, dataDir };
+        command.SetAction(parse =>
+        {
+            var outDir = parse.GetValue(output) ?? Path.Combine(DataDirectories.Resolve(parse.GetValue(dataDir)), "datasets", "demo");
+            var clock = Stopwatch.StartNew();
+            try { DemoDatasetGenerator.Generate(Path.GetFullPath(outDir), parse.GetValue(seed)); }
+            catch (DatasetException e) { return ExitCodes.Invalid(e.Message); }
+            AnsiConsole.MarkupLine($"demo dataset written to [green]{Markup.Escape(Path.GetFullPath(outDir))}[/] in {clock.Elapsed.TotalSeconds:0.0} s");
+            return 0;
+        });
+        return command;
+    }
+
+    static Command MakeTextures()
+    {
+        var source = new Option<string?>("--source") { Description = "ufoai-textures: extracted package folder, 0textures.pk3 or the .deb (default: look in the usual places)" };
+        var output = new Option<string?>("--out") { Description = "Output folder (default: <data>/datasets/textures)" };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0, Description = "Random seed" };
+        var train = new Option<int?>("--train") { Description = "Train/good images per class" };
+        var testGood = new Option<int?>("--test-good") { Description = "Test/good images per class" };
+        var defects = new Option<int?>("--defects-per-type") { Description = "Test images per defect type per class" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Data directory" };
+        var command = new Command("textures", "The real-photo benchmark: ufoai-textures photographs with synthetic defects.") { source, output, seed, train, testGood, defects, dataDir };
+        command.SetAction(parse =>
+        {
+            var outDir = parse.GetValue(output) ?? Path.Combine(DataDirectories.Resolve(parse.GetValue(dataDir)), "datasets", "textures");
+            var src = parse.GetValue(source) ?? TexturesSource.Locate();
+            if (src is null) return ExitCodes.Invalid("ufoai-textures not found: pass --source (the package folder, its 0textures.pk3 or the .deb; `apt-get download ufoai-textures` fetches it).");
+            var defaults = new TexturesOptions(src, Path.GetFullPath(outDir));
+            var options = defaults with
+            {
+                Seed = parse.GetValue(seed),
+                TrainPerClass = parse.GetValue(train) ?? defaults.TrainPerClass,
+                TestGoodPerClass = parse.GetValue(testGood) ?? defaults.TestGoodPerClass,
+                DefectsPerType = parse.GetValue(defects) ?? defaults.DefectsPerType,
+            };
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                AnsiConsole.Progress().Start(ctx =>
+                {
+                    var task = ctx.AddTask("textures", maxValue: 1);
+                    TexturesGenerator.Generate(options, new Progress<(int done, int total)>(p => task.Value = p.total == 0 ? 0 : (double)p.done / p.total));
+                    task.Value = 1;
+                });
+            }
+            catch (DatasetException e) { return ExitCodes.Invalid(e.Message); }
+            AnsiConsole.MarkupLine($"textures dataset written to [green]{Markup.Escape(options.OutputDirectory)}[/] in {clock.Elapsed.TotalSeconds:0.0} s");
+            return 0;
+        });
+        return command;
+    }
+
+    static Command List()
+    {
+        var dataDir = new Option<string?>("--data-dir") { Description = "Data directory" };
+        var command = new Command("list", "List datasets under <data>/datasets with their classes and counts.") { dataDir };
+        command.SetAction(parse =>
+        {
+            var root = Path.Combine(DataDirectories.Resolve(parse.GetValue(dataDir)), "datasets");
+            var table = new Table().AddColumns("dataset", "format", "classes", "train", "test", "anomalous");
+            foreach (var name in DatasetCatalog.Discover(root))
+            {
+                try
+                {
+                    var ds = DatasetCatalog.Load(Path.Combine(root, name), name);
+                    table.AddRow(name, ds.Format, ds.Classes.Count.ToString(), ds.Train.Count.ToString(), ds.Test.Count.ToString(), ds.Test.Count(s => s.IsAnomalous).ToString());
+                }
+                catch (DatasetException e) { table.AddRow(name, "[red]invalid[/]", Markup.Escape(e.Message), "", "", ""); }
+            }
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return command;
+    }
+}

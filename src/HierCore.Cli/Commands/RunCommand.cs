@@ -1,0 +1,48 @@
+using System.CommandLine;
+using HierCore.Cli.Output;
+using HierCore.Engine.Datasets;
+using HierCore.Engine.Experiments;
+using HierCore.Engine.Methods;
+using Spectre.Console;
+
+namespace HierCore.Cli.Commands;
+
+/// <summary>`hiercore run`: one method in one scenario on one dataset.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var common = new CommonOptions();
+        var method = new Option<string>("--method", "-m") { Description = "patchcore, patchcore-oc or hiercore", Required = true };
+        var scenario = new Option<string>("--scenario", "-s") { Description = "S1, S2, S3 or S4", Required = true };
+        var output = new Option<string?>("--out") { Description = "Write result.json here" };
+        var scores = new Option<string?>("--scores") { Description = "Write per-image scores.csv here" };
+        var command = new Command("run", "Run one method in one scenario and print its per-class table and headline.") { method, scenario, output, scores };
+        common.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            RunSpec spec;
+            try
+            {
+                if (!MethodCatalog.Names.Contains(parse.GetValue(method)!.ToLowerInvariant()))
+                    throw new ArgumentException($"Unknown method '{parse.GetValue(method)}'. Use one of: {string.Join(", ", MethodCatalog.Names)}.");
+                spec = common.Spec(parse, parse.GetValue(method)!.ToLowerInvariant(), ScenarioExtensions.Parse(parse.GetValue(scenario)!));
+            }
+            catch (ArgumentException e) { return ExitCodes.Invalid(e.Message); }
+
+            using var runner = new ExperimentRunner(common.DataDirectory(parse));
+            try
+            {
+                var result = await ConsoleProgress.RunAsync(spec.Method + " " + spec.Scenario, p => runner.RunAsync(spec, p, ct));
+                ResultTables.PrintRun(result);
+                await ResultFiles.WriteAsync(result, parse.GetValue(output), parse.GetValue(scores), ct);
+                return 0;
+            }
+            catch (NotApplicableException e) { return ExitCodes.Invalid(e.Message); }
+            catch (DatasetException e) { return ExitCodes.Invalid(e.Message); }
+            catch (ArgumentException e) { return ExitCodes.Invalid(e.Message); }
+            catch (OperationCanceledException) { AnsiConsole.MarkupLine("[yellow]Cancelled.[/]"); return 130; }
+        });
+        return command;
+    }
+}

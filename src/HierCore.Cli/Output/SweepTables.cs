@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using HierCore.Engine.Evaluation;
+using HierCore.Engine.Experiments;
+using Spectre.Console;
+using static HierCore.Cli.Output.ResultTables;
+
+namespace HierCore.Cli.Output;
+
+/// <summary>The study tables of a sweep — method × scenario matrix and requirements — on the terminal and as Markdown.</summary>
+public static class SweepTables
+{
+    static readonly string[] Scenarios = ["S1", "S2", "S3", "S4"];
+
+    public static void Print(SweepReport report)
+    {
+        var matrix = new Table().Border(TableBorder.Rounded).Title("headline / F1 at the deployable threshold (mean ± std over seeds)").AddColumn("method");
+        foreach (var s in Scenarios) matrix.AddColumn(s);
+        foreach (var row in MatrixRows(report)) matrix.AddRow(row.Select(Markup.Escape).ToArray());
+        AnsiConsole.Write(matrix);
+
+        var req = new Table().Border(TableBorder.Rounded).Title("requirements (R1 vs patchcore-oc S1; R2 drops; stability over S1–S4)")
+            .AddColumns(RequirementHeader);
+        foreach (var row in RequirementRows(report)) req.AddRow(row.Select(Markup.Escape).ToArray());
+        AnsiConsole.Write(req);
+        AnsiConsole.MarkupLine($"Sweep: {report.Runs.Count} runs in {report.WallS:0.0} s; features extracted {report.FeaturesExtracted}; " +
+            $"bank build s per method: {string.Join(", ", BankSecondsPerMethod(report).Select(kv => $"{kv.Key} {kv.Value:0.0}"))}");
+    }
+
+    public static string Markdown(SweepReport report)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("| method | " + string.Join(" | ", Scenarios) + " |");
+        sb.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---|", Scenarios.Length)));
+        foreach (var row in MatrixRows(report)) sb.AppendLine("| " + string.Join(" | ", row) + " |");
+        sb.AppendLine();
+        sb.AppendLine("Cells: headline (S1, S3: mean per-class I-AUROC; S2, S4: pooled I-AUROC) / pooled F1 at the deployable threshold.");
+        sb.AppendLine();
+        sb.AppendLine("| " + string.Join(" | ", RequirementHeader) + " |");
+        sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", RequirementHeader.Length)));
+        foreach (var row in RequirementRows(report)) sb.AppendLine("| " + string.Join(" | ", row) + " |");
+        sb.AppendLine();
+        sb.AppendLine($"{report.Runs.Count} runs, wall time {report.WallS:0.0} s, features extracted {report.FeaturesExtracted}.");
+        sb.AppendLine();
+        sb.AppendLine("| method | bank build s (sum over its runs' banks, as measured when built) |");
+        sb.AppendLine("|---|---|");
+        foreach (var kv in BankSecondsPerMethod(report)) sb.AppendLine($"| {kv.Key} | {kv.Value:0.0} |");
+        return sb.ToString();
+    }
+
+    static IEnumerable<string[]> MatrixRows(SweepReport report)
+    {
+        foreach (var method in report.Matrix.Select(c => c.Method).Concat(report.NotApplicable.Select(n => n.Method)).Distinct())
+            yield return [method, .. Scenarios.Select(s => report.Matrix.FirstOrDefault(c => c.Method == method && c.Scenario == s) is { } c
+                ? $"{Pm(c.HeadlineMean, c.HeadlineStd, c.Runs)} / {Pm(c.F1DeployableMean, c.F1DeployableStd, c.Runs)}"
+                : report.NotApplicable.Any(n => n.Method == method && n.Scenario == s) ? "n/a" : "")];
+    }
+
+    static readonly string[] RequirementHeader = ["method", "R1 mean Δ (S1)", "R1 max Δ (S1)", "R1 max Δ (S4)", "classes Δ>0.01 (S4)", "R2 drop S1→S2", "R2 drop S3→S4", "F1 drop S1→S2", "F1 drop S3→S4", "stability"];
+
+    static IEnumerable<string[]> RequirementRows(SweepReport report)
+    {
+        foreach (var r2 in report.Requirements.R2)
+        {
+            var r1s1 = report.Requirements.R1.FirstOrDefault(r => r.Method == r2.Method && r.Variant == r2.Variant && r.Scenario == "S1");
+            var r1s4 = report.Requirements.R1.FirstOrDefault(r => r.Method == r2.Method && r.Variant == r2.Variant && r.Scenario == "S4");
+            yield return [r2.Method, M(r1s1?.MeanDelta), M(r1s1?.MaxDelta), M(r1s4?.MaxDelta), M(r1s4?.ClassesBehind, "0.0"),
+                M(r2.HeadlineDropS1S2), M(r2.HeadlineDropS3S4), M(r2.F1DeployableDropS1S2), M(r2.F1DeployableDropS3S4), M(r2.Stability)];
+        }
+    }
+
+    static Dictionary<string, double> BankSecondsPerMethod(SweepReport report) =>
+        report.Runs.GroupBy(r => r.Method).ToDictionary(g => g.Key, g => g.Sum(r => r.Timings.BankBuildS));
+
+    static string Pm(double mean, double std, int n) => n > 1 ? $"{F(mean)} ± {F(std)}" : F(mean);
+
+    static string M(MeanStd? v, string format = "0.000") => v is null || double.IsNaN(v.Mean) ? "—"
+        : v.Std is { } s ? $"{v.Mean.ToString(format, CultureInfo.InvariantCulture)} ± {s.ToString(format, CultureInfo.InvariantCulture)}"
+        : v.Mean.ToString(format, CultureInfo.InvariantCulture);
+}

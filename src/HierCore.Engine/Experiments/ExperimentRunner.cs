@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using HierCore.Engine.Datasets;
+using HierCore.Engine.Methods;
+
+namespace HierCore.Engine.Experiments;
+
+/// <summary>
+/// Runs one spec end to end (ARCHITECTURE.md "One run"): dataset → cached features → Fit with only the labels
+/// the scenario allows → Score → evaluate. Holds the feature store and bank cache, so the runs of a sweep in
+/// one process share features and identical memory banks.
+/// </summary>
+public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomalyMethod>? methodFactory = null) : IExperimentRunner, IDisposable
+{
+    readonly Func<string, IAnomalyMethod> createMethod = methodFactory ?? MethodCatalog.Create;
+    readonly FeatureStore features = new(Path.Combine(dataDirectory, "features"));
+    readonly BankCache banks = new();
+    readonly SemaphoreSlim oneAtATime = new(1, 1); // a runner computes one run at a time; run more runners for more devices
+
+    public string DatasetsDirectory { get; } = Path.Combine(dataDirectory, "datasets");
+    public FeatureStore Features => features;
+    public BankCache Banks => banks;
+
+    public async Task<RunResult> RunAsync(RunSpec spec, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        await oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Factory.StartNew(() => Run(spec, progress, cancellationToken), cancellationToken,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        finally { oneAtATime.Release(); }
+    }
+
+    RunResult Run(RunSpec spec, IProgress<RunProgress>? progress, CancellationToken ct)
+    {
+        var total = Stopwatch.StartNew();
+        if (MethodCatalog.NotApplicableReason(spec.Method, spec.Scenario) is { } why) throw new NotApplicableException(why);
+        progress?.Report(new RunProgress("dataset", 0, 1, $"loading {spec.Dataset}"));
+        var dataset = DatasetCatalog.Resolve(spec.Dataset, DatasetsDirectory);
+
+        var clock = Stopwatch.StartNew();
+        var extractedBefore = features.Extracted;
+        var (train, test) = features.Get(dataset, spec, progress, ct);
+        var featuresSeconds = clock.Elapsed.TotalSeconds;
+
+        using var method = createMethod(spec.Method);
+        var context = new MethodContext(spec, banks, progress, ct);
+        // The only place labels enter a method: withheld ones are null (METHOD.md §1).
+        var trainLabels = spec.Scenario.TrainLabels() ? dataset.Train.Select(s => s.ClassName).ToArray() : null;
+        var testLabels = spec.Scenario.EvalLabels() ? dataset.Test.Select(s => s.ClassName).ToArray() : null;
+
+        clock.Restart();
+        method.Fit(train, trainLabels, context);
+        var fitSeconds = clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        var predictions = method.Score(test, testLabels, context);
+        var scoreMs = clock.Elapsed.TotalMilliseconds / Math.Max(1, test.Count);
+
+        progress?.Report(new RunProgress("evaluate", 0, 1));
+        var evaluation = ResultAssembler.Evaluate(dataset, spec, method, predictions, ct);
+        progress?.Report(new RunProgress("evaluate", 1, 1));
+
+        return evaluation with
+        {
+            Timings = new Timings
+            {
+                FeaturesS = featuresSeconds,
+                FitS = fitSeconds,
+                BankBuildS = method.Groups.Sum(g => g.Model.BuildSeconds),
+                ScoreMsPerImage = scoreMs,
+                TotalS = total.Elapsed.TotalSeconds,
+            },
+            Memory = new MemoryStats
+            {
+                BankEntries = method.Groups.Sum(g => g.Model.Bank.Entries),
+                BankBytes = method.Groups.Sum(g => g.Model.Bank.Bytes),
+                PeakRssBytes = Process.GetCurrentProcess().PeakWorkingSet64,
+            },
+            FeaturesExtracted = features.Extracted - extractedBefore,
+        };
+    }
+
+    public void Dispose()
+    {
+        features.Dispose();
+        banks.Dispose();
+    }
+}

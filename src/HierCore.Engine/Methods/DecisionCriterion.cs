@@ -1,0 +1,39 @@
+namespace HierCore.Engine.Methods;
+
+/// <summary>
+/// A group's class-wise decision criterion, estimated from scores of training normals that its bank has not
+/// memorised: z = (s − μ)/σ and the deployable threshold τ = μ + λσ (METHOD.md §4).
+/// </summary>
+public sealed record DecisionCriterion(double Mean, double Std, int Samples, double[] Quantiles)
+{
+    /// <summary>Quantile levels stored in <see cref="Quantiles"/>.</summary>
+    public static readonly double[] Levels = [0.5, 0.9, 0.95, 0.99, 1.0];
+
+    public double Normalize(double score) => (score - Mean) / Std;
+
+    public double Threshold(double lambda) => Mean + lambda * Std;
+
+    /// <summary>
+    /// From a sample of normal image scores. Infinite scores (an image with no admissible memory entry) are
+    /// dropped. σ is floored so a degenerate sample cannot make z infinite.
+    /// </summary>
+    public static DecisionCriterion FromSample(IReadOnlyCollection<double> sample)
+    {
+        var finite = sample.Where(double.IsFinite).OrderBy(x => x).ToArray();
+        if (finite.Length == 0) throw new InvalidOperationException("No finite normal score to estimate a criterion from.");
+        var mean = finite.Average();
+        var variance = finite.Length > 1 ? finite.Sum(x => (x - mean) * (x - mean)) / (finite.Length - 1) : 0;
+        var std = Math.Max(Math.Sqrt(variance), 1e-6 * Math.Max(1, Math.Abs(mean)));
+        var quantiles = Levels.Select(q => Quantile(finite, q)).ToArray();
+        return new DecisionCriterion(mean, std, finite.Length, quantiles);
+    }
+
+    /// <summary>Linear-interpolation quantile of a sorted sample (numpy's default).</summary>
+    static double Quantile(double[] sorted, double q)
+    {
+        var pos = q * (sorted.Length - 1);
+        var lo = (int)Math.Floor(pos);
+        var hi = Math.Min(lo + 1, sorted.Length - 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+}

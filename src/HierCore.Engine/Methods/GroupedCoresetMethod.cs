@@ -1,0 +1,97 @@
+namespace HierCore.Engine.Methods;
+
+/// <summary>
+/// The one mechanism behind every method here: partition the training images into groups, keep a coreset bank
+/// and a decision criterion per group, route each test image to one or more candidate groups and keep one
+/// verdict. PatchCore is the one-group case, PatchCore-OC the one-group-per-class case, HierCore groups by
+/// class or by cluster and routes by descriptor.
+/// </summary>
+public abstract class GroupedCoresetMethod : IAnomalyMethod
+{
+    readonly List<NamedGroup> groups = [];
+    int[] trainingGroups = [];
+    BankCache? ownedCache;
+
+    public abstract string Name { get; }
+    public IReadOnlyList<NamedGroup> Groups => groups;
+    public IReadOnlyList<int> TrainingGroups => trainingGroups;
+
+    /// <summary>Group index and group names for each training image.</summary>
+    protected abstract (int[] Assignment, string[] Names) Partition(FeatureSet train, IReadOnlyList<string>? classLabels, MethodContext context);
+
+    /// <summary>Candidate groups of each test image and how to choose among them.</summary>
+    protected abstract Routing Route(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context);
+
+    public void Fit(FeatureSet train, IReadOnlyList<string>? classLabels, MethodContext context)
+    {
+        var (assignment, names) = Partition(train, classLabels, context);
+        // Empty groups (a cluster that lost all its images) get no bank; renumber so group index = bank index.
+        var used = names.Select((_, g) => g).Where(g => assignment.Contains(g)).ToArray();
+        trainingGroups = assignment.Select(g => Array.IndexOf(used, g)).ToArray();
+        var banks = context.Banks ?? (ownedCache ??= new BankCache());
+        for (var g = 0; g < used.Length; g++)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            context.Report("fit", g, used.Length, $"memory bank of group {names[used[g]]}");
+            var members = Enumerable.Range(0, trainingGroups.Length).Where(i => trainingGroups[i] == g).ToArray();
+            groups.Add(new NamedGroup(names[used[g]], banks.GetOrBuild(train, members, g, context.Spec, context.Cancellation)));
+        }
+        context.Report("fit", used.Length, used.Length);
+    }
+
+    public IReadOnlyList<Prediction> Score(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context)
+    {
+        if (groups.Count == 0) throw new InvalidOperationException($"{Name}: Score called before Fit.");
+        var routing = Route(test, classLabels, context);
+        var verdicts = new Prediction?[test.Count];
+        var byGroup = Enumerable.Range(0, groups.Count).Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < test.Count; i++)
+            foreach (var g in routing.Candidates[i]) byGroup[g].Add(i);
+
+        var done = 0;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            if (byGroup[g].Count == 0) continue;
+            var model = groups[g].Model;
+            var scored = model.Score(test, byGroup[g], context.Spec.Reweighting, context.Cancellation);
+            for (var j = 0; j < scored.Length; j++)
+            {
+                var i = byGroup[g][j];
+                var candidate = model.Predict(scored[j]) with { Group = g };
+                verdicts[i] = verdicts[i] is { } current && !routing.Prefers(candidate, current) ? current : candidate;
+            }
+            done += byGroup[g].Count;
+            context.Report("score", done, routing.Candidates.Sum(c => c.Length));
+        }
+        return verdicts.Select((v, i) => v ?? throw new InvalidOperationException($"{Name}: test image {i} was routed to no group.")).ToArray();
+    }
+
+    /// <summary>Index of the group with this name, or a clear error.</summary>
+    protected int GroupOf(string name) =>
+        groups.FindIndex(g => g.Name == name) is var i and >= 0
+            ? i
+            : throw new InvalidOperationException($"{Name}: class '{name}' has no training images, so it has no memory bank.");
+
+    /// <summary>Group indices ordered by cosine similarity of their centroid to the descriptor, nearest first.</summary>
+    protected int[] NearestGroups(float[] descriptor) =>
+        Enumerable.Range(0, groups.Count).OrderByDescending(g => Cosine(descriptor, groups[g].Model.Centroid)).ToArray();
+
+    static double Cosine(float[] a, float[] b)
+    {
+        double dot = 0, na = 0, nb = 0;
+        for (var i = 0; i < a.Length; i++) { dot += a[i] * b[i]; na += a[i] * a[i]; nb += b[i] * b[i]; }
+        return dot / Math.Sqrt(Math.Max(na * nb, 1e-30));
+    }
+
+    public void Dispose() => ownedCache?.Dispose();
+}
+
+/// <summary>Candidates per test image and the rule that picks the verdict among them.</summary>
+public sealed record Routing(int[][] Candidates, Func<Prediction, Prediction, bool> Prefers)
+{
+    /// <summary>Keep the smaller raw score (PatchCore-OC without a class: the best-fitting bank).</summary>
+    public static bool SmallerRawScore(Prediction candidate, Prediction current) => candidate.Score < current.Score;
+
+    /// <summary>Keep the smaller normalised score (HierCore top2).</summary>
+    public static bool SmallerZ(Prediction candidate, Prediction current) => candidate.NormalizedScore < current.NormalizedScore;
+}

@@ -1,0 +1,52 @@
+using HierCore.Engine.Memory.Grouping;
+
+namespace HierCore.Engine.Methods;
+
+/// <summary>
+/// HierCore: a two-level memory. Upper level: groups — the classes when training labels are given, otherwise
+/// clusters of the image descriptors g(x). Lower level: one coreset bank per group with its own class-wise
+/// criterion (μg, σg) estimated from training normals, so scores of every group share one scale (z).
+/// A test image goes to its class's group when the class is known and groups are classes (S1), otherwise to
+/// the group with the nearest centroid (cosine on g(x)); <c>top2</c> scores the two nearest and keeps the smaller z.
+/// </summary>
+public sealed class HierCoreMethod : GroupedCoresetMethod
+{
+    bool groupsAreClasses;
+
+    public override string Name => "hiercore";
+
+    /// <summary>The clustering outcome when training labels were withheld (null otherwise).</summary>
+    public GroupingResult? Clustering { get; private set; }
+
+    protected override (int[] Assignment, string[] Names) Partition(FeatureSet train, IReadOnlyList<string>? classLabels, MethodContext context)
+    {
+        if (classLabels is not null)
+        {
+            groupsAreClasses = true;
+            return ClassGroups.FromLabels(classLabels);
+        }
+        context.Report("fit", 0, 1, $"clustering {train.Count} image descriptors ({context.Spec.Grouping})");
+        var strategy = GroupingStrategy.Parse(context.Spec.Grouping);
+        var kMax = Math.Max(2, Math.Min(context.Spec.MaxClusters, train.Count / 5));
+        Clustering = strategy.Fit(train.Descriptors, kMax, context.Spec.Seed);
+        var names = Enumerable.Range(0, Clustering.K).Select(k => $"cluster-{k:D2}").ToArray();
+        return (Clustering.Labels, names);
+    }
+
+    protected override Routing Route(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context)
+    {
+        var routing = context.Spec.Routing.Trim().ToLowerInvariant();
+        var take = routing switch
+        {
+            "nearest" => 1,
+            "top2" => 2,
+            _ => throw new ArgumentException($"Unknown routing '{context.Spec.Routing}'. Use 'nearest' or 'top2'."),
+        };
+        var candidates = new int[test.Count][];
+        for (var i = 0; i < test.Count; i++)
+            candidates[i] = groupsAreClasses && classLabels is not null
+                ? [GroupOf(classLabels[i])]
+                : NearestGroups(test.Descriptors[i]).Take(take).ToArray();
+        return new Routing(candidates, Routing.SmallerZ);
+    }
+}
