@@ -71,3 +71,29 @@ public class RoutingAccuracyTests
         Assert.Equal(2.0 / 5, acc, 12);
     }
 }
+
+public class RoutingEvaluationTests
+{
+    private static readonly string[] TrainGroups = ["g0", "g0", "g0", "g1", "g1", "g1"];
+    private static readonly string[] TrainClasses = ["a", "a", "b", "b", "b", "c"];
+
+    [Fact]
+    public void Without_training_labels_purity_and_nmi_come_from_the_training_clusters()
+    {
+        // Majorities g0 → a, g1 → b. Test: a→g0 ✓, b→g0 ✗, b→g1 ✓, c→g1 ✗.
+        var m = RoutingEvaluation.Compute(TrainGroups, TrainClasses, ["g0", "g0", "g1", "g1"], ["a", "b", "b", "c"], false);
+        Assert.Equal(0.5, m.RoutingAccuracy, 12);
+        Assert.Equal(2, m.Groups);
+        Assert.Equal(4.0 / 6, m.ClusteringPurity!.Value, 12);
+        Assert.Equal(0.4398695005110285, m.ClusteringNmi!.Value, 12); // sklearn on the same labelings
+    }
+
+    [Fact]
+    public void With_training_labels_only_routing_accuracy_is_reported()
+    {
+        var m = RoutingEvaluation.Compute(TrainGroups, TrainClasses, ["g1"], ["b"], true);
+        Assert.Equal(1.0, m.RoutingAccuracy);
+        Assert.Null(m.ClusteringPurity);
+        Assert.Null(m.ClusteringNmi);
+    }
+}
