@@ -1,0 +1,6 @@
+using HierCore.Engine.Experiments;
+
+namespace HierCore.Engine.Evaluation;
+
+/// <summary>The metric part of a <see cref="RunResult"/>.</summary>
+public sealed record RunEvaluation(double Headline, MetricSet MeanOverClasses, MetricSet Pooled, IReadOnlyList<ClassMetrics> PerClass);
