@@ -72,7 +72,7 @@ public static class AnomalyMapRenderer
         rgba[o] = r; rgba[o + 1] = g; rgba[o + 2] = b; rgba[o + 3] = 255;
     }
 
-    private static byte Blend(byte image, byte heat) => (byte)Math.Round((1 - OverlayAlpha) * image + OverlayAlpha * heat);
+    private static byte Blend(byte image, byte heat) => (byte)Math.Round((1 - OverlayAlpha) * image + OverlayAlpha * heat, MidpointRounding.AwayFromZero);
 
     private static void CheckLength(int actual, int expected, string parameter, int size)
     {

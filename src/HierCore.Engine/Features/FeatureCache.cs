@@ -15,7 +15,7 @@ public sealed class FeatureCache
 {
     private long _hits, _misses, _writes, _corrupt;
 
-    public FeatureCache(string root, FeatureStorage storage = FeatureStorage.Float32)
+    public FeatureCache(string root, FeatureStorage storage = FeatureStorage.Float16)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
         if (!BitConverter.IsLittleEndian)

@@ -44,30 +44,14 @@ public sealed class FeatureExtractor(
         Extracted = 0;
         int total = imagePaths.Count;
         var results = new ImageFeatures[total];
-        // Same content (with a cache) or same path (without) is computed once and shared.
-        var pending = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var served = new Dictionary<string, ImageFeatures>(StringComparer.Ordinal);
-        int done = 0;
-        for (int i = 0; i < total; i++)
-        {
-            var path = imagePaths[i] ?? throw new ArgumentException($"FeatureExtractor: image path #{i} is null.", nameof(imagePaths));
-            var key = cache is null ? Path.GetFullPath(path) : ContentHash.Of(path);
-            if (pending.TryGetValue(key, out var waiting)) { waiting.Add(i); continue; }
-            if (served.TryGetValue(key, out var seen)) { results[i] = seen; done++; continue; }
-            if (cache is not null && cache.TryGetByHash(key, _settingsKey, out var hit))
-            {
-                served[key] = results[i] = hit;
-                done++;
-                continue;
-            }
-            pending[key] = [i];
-        }
+        var misses = ServeHits(imagePaths, results);
+        int done = total - misses.Sum(m => m.Indices.Count);
         progress?.Report((done, total));
 
-        foreach (var batch in pending.Chunk(_batchSize))
+        foreach (var batch in misses.Chunk(_batchSize))
         {
             ct.ThrowIfCancellationRequested();
-            var computed = RunBatch(batch.Select(entry => imagePaths[entry.Value[0]]).ToArray());
+            var computed = RunBatch(batch.Select(miss => imagePaths[miss.Indices[0]]).ToArray());
             for (int b = 0; b < batch.Length; b++)
             {
                 var features = computed[b];
@@ -76,14 +60,40 @@ public sealed class FeatureExtractor(
                     cache.PutByHash(batch[b].Key, _settingsKey, features);
                     features = cache.AsStored(features);
                 }
-                foreach (var index in batch[b].Value) results[index] = features;
-                done += batch[b].Value.Count;
+                foreach (var index in batch[b].Indices) results[index] = features;
+                done += batch[b].Indices.Count;
             }
             Extracted += batch.Length;
             Interlocked.Add(ref _totalExtracted, batch.Length);
             progress?.Report((done, total));
         }
         return results;
+    }
+
+    /// <summary>An image to compute, with every position in the request that shares its content (or path).</summary>
+    private sealed record Miss(string Key, List<int> Indices);
+
+    /// <summary>Fills cache hits into <paramref name="results"/>; returns the distinct misses in request order.</summary>
+    private List<Miss> ServeHits(IReadOnlyList<string> imagePaths, ImageFeatures[] results)
+    {
+        var misses = new List<Miss>();
+        var missByKey = new Dictionary<string, Miss>(StringComparer.Ordinal);
+        var hitByKey = new Dictionary<string, ImageFeatures>(StringComparer.Ordinal);
+        for (int i = 0; i < imagePaths.Count; i++)
+        {
+            var path = imagePaths[i] ?? throw new ArgumentException($"FeatureExtractor: image path #{i} is null.", nameof(imagePaths));
+            // With a cache, same content is one entry; without one, only the same file is shared.
+            var key = cache is null ? Path.GetFullPath(path) : ContentHash.Of(path);
+            if (missByKey.TryGetValue(key, out var miss)) miss.Indices.Add(i);
+            else if (hitByKey.TryGetValue(key, out var seen)) results[i] = seen;
+            else if (cache is not null && cache.TryGetByHash(key, _settingsKey, out var hit)) hitByKey[key] = results[i] = hit;
+            else
+            {
+                missByKey[key] = miss = new Miss(key, [i]);
+                misses.Add(miss);
+            }
+        }
+        return misses;
     }
 
     private ImageFeatures[] RunBatch(IReadOnlyList<string> paths)
