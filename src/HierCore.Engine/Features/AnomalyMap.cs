@@ -17,6 +17,7 @@ public static class AnomalyMap
     public static float[][] Compute(Tensor patchScores, int cropSize = 224, double sigma = DefaultSigma)
     {
         ArgumentNullException.ThrowIfNull(patchScores);
+        using var scope = NewDisposeScope();
         var grid = patchScores.dim() switch
         {
             2 => patchScores.unsqueeze(0),
@@ -24,8 +25,7 @@ public static class AnomalyMap
             _ => throw new ArgumentException($"AnomalyMap: patch scores must be [B,h,w] or [h,w], got [{string.Join(",", patchScores.shape)}].", nameof(patchScores)),
         };
         int batch = (int)grid.shape[0], height = (int)grid.shape[1], width = (int)grid.shape[2];
-        using var cpu = grid.detach().to(ScalarType.Float32).cpu().contiguous();
-        var all = cpu.data<float>().ToArray();
+        var all = grid.detach().to(ScalarType.Float32).cpu().contiguous().data<float>().ToArray();
         var maps = new float[batch][];
         Parallel.For(0, batch, b =>
             maps[b] = Compute(all.AsSpan(b * height * width, height * width), height, width, cropSize, sigma));
