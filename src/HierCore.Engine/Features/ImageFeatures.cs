@@ -1,0 +1,21 @@
+namespace HierCore.Engine.Features;
+
+/// <summary>
+/// Features of one image: <paramref name="PatchCount"/> patch vectors of length <paramref name="Dim"/>
+/// (row-major patch order, flattened: patch p occupies Patches[p·Dim .. (p+1)·Dim)) and the L2-normalised
+/// image descriptor g(x).
+/// </summary>
+public sealed record ImageFeatures(float[] Patches, int PatchCount, int Dim, float[] Descriptor)
+{
+    /// <summary>Patch p as a span (no copy).</summary>
+    public ReadOnlySpan<float> Patch(int p) => Patches.AsSpan(p * Dim, Dim);
+
+    /// <summary>Throws if the arrays disagree with the declared sizes.</summary>
+    public void Validate(string context)
+    {
+        if (Patches is null || Descriptor is null)
+            throw new ArgumentException($"{context}: ImageFeatures has null arrays.");
+        if (PatchCount <= 0 || Dim <= 0 || (long)PatchCount * Dim != Patches.Length)
+            throw new ArgumentException($"{context}: ImageFeatures declares {PatchCount}×{Dim} patches but holds {Patches.Length} values.");
+    }
+}
