@@ -1,0 +1,29 @@
+using HierCore.Engine.Backbones;
+
+namespace HierCore.Engine.Tests.Backbones;
+
+/// <summary>Loads the 64 MB model once for every backbone test.</summary>
+public sealed class ResNet18Fixture : IDisposable
+{
+    private readonly Lazy<ResNet18Backbone> backbone = new(() => ResNet18Backbone.Load("cpu"));
+    private readonly Lazy<OnnxResNet18> oracle = new(() => new OnnxResNet18(Environment.ProcessorCount));
+
+    public ResNet18Backbone Backbone => backbone.Value;
+
+    public OnnxResNet18 Oracle => oracle.Value;
+
+    /// <summary>Two different synthetic scenes, concatenated as a batch of 2 in CHW order.</summary>
+    public float[] TwoScenes { get; } = [.. SyntheticScene.RgbChw(seed: 1), .. SyntheticScene.RgbChw(seed: 2)];
+
+    public void Dispose()
+    {
+        if (backbone.IsValueCreated) backbone.Value.Dispose();
+        if (oracle.IsValueCreated) oracle.Value.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ResNet18Collection : ICollectionFixture<ResNet18Fixture>
+{
+    public const string Name = "ResNet18";
+}
