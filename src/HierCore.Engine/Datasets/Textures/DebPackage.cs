@@ -17,16 +17,23 @@ internal static class DebPackage
     /// <summary>Copies the first member whose path ends with <paramref name="fileSuffix"/> to a temp file.</summary>
     public static string ExtractToTempFile(string debPath, string fileSuffix)
     {
-        using var deb = File.OpenRead(debPath);
-        var (member, size) = FindDataMember(deb, debPath);
-        if (member.EndsWith(".gz", StringComparison.Ordinal))
+        try
         {
-            using var gz = new GZipStream(new SubStream(deb, size), CompressionMode.Decompress);
-            return CopyFromTar(gz, debPath, fileSuffix);
+            using var deb = File.OpenRead(debPath);
+            var (member, size) = FindDataMember(deb, debPath);
+            if (member.EndsWith(".gz", StringComparison.Ordinal))
+            {
+                using var gz = new GZipStream(new SubStream(deb, size), CompressionMode.Decompress);
+                return CopyFromTar(gz, debPath, fileSuffix);
+            }
+            if (member == "data.tar")
+                return CopyFromTar(new SubStream(deb, size), debPath, fileSuffix);
+            return ExtractWithDpkgDeb(debPath, member, fileSuffix);
         }
-        if (member == "data.tar")
-            return CopyFromTar(new SubStream(deb, size), debPath, fileSuffix);
-        return ExtractWithDpkgDeb(debPath, member, fileSuffix);
+        catch (Exception e) when (e is InvalidDataException or IOException or FormatException)
+        {
+            throw new DatasetException($"'{debPath}' could not be unpacked (corrupt or truncated package?): {e.Message}", e);
+        }
     }
 
     private static (string Name, long Size) FindDataMember(Stream deb, string debPath)
@@ -48,13 +55,24 @@ internal static class DebPackage
 
     private static string CopyFromTar(Stream tar, string debPath, string fileSuffix)
     {
-        using var reader = new TarReader(tar);
+        using var reader = new TarReader(tar, leaveOpen: true);
         while (reader.GetNextEntry() is { } entry)
         {
             if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile)) continue;
             if (!entry.Name.EndsWith(fileSuffix, StringComparison.Ordinal) || entry.DataStream is null) continue;
             var temp = Path.Combine(Path.GetTempPath(), $"hiercore-{Guid.NewGuid():N}-{Path.GetFileName(fileSuffix)}");
-            using (var output = File.Create(temp)) entry.DataStream.CopyTo(output);
+            try
+            {
+                using var output = File.Create(temp);
+                entry.DataStream.CopyTo(output);
+                if (output.Length != entry.Length)
+                    throw new DatasetException($"'{debPath}' is truncated: {entry.Name} holds {output.Length} of {entry.Length} bytes.");
+            }
+            catch
+            {
+                File.Delete(temp);
+                throw;
+            }
             return temp;
         }
         throw new DatasetException($"'{debPath}' contains no file ending in '{fileSuffix}'. Is it the ufoai-textures package?");
@@ -82,19 +100,22 @@ internal static class DebPackage
         using (process)
         {
             var stderr = process.StandardError.ReadToEndAsync();
-            string result;
+            string? result = null;
             try
             {
                 result = CopyFromTar(process.StandardOutput.BaseStream, debPath, fileSuffix);
-            }
-            finally
-            {
                 process.StandardOutput.BaseStream.CopyTo(Stream.Null); // let dpkg-deb finish writing
                 process.WaitForExit();
+                if (process.ExitCode != 0)
+                    throw new DatasetException($"dpkg-deb --fsys-tarfile '{debPath}' failed ({process.ExitCode}): {stderr.Result.Trim()}");
+                return result;
             }
-            if (process.ExitCode != 0)
-                throw new DatasetException($"dpkg-deb --fsys-tarfile '{debPath}' failed ({process.ExitCode}): {stderr.Result.Trim()}");
-            return result;
+            catch
+            {
+                if (!process.HasExited) process.Kill();
+                if (result is not null) File.Delete(result);
+                throw;
+            }
         }
     }
 

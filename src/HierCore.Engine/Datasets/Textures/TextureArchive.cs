@@ -11,6 +11,9 @@ public sealed class TextureArchive : IDisposable
     private readonly ZipArchive _zip;
     private readonly string? _temporaryFile;
 
+    /// <summary>The unpacked pk3 when the source was a .deb (deleted on dispose); null otherwise.</summary>
+    internal string? TemporaryFile => _temporaryFile;
+
     internal TextureArchive(string pk3Path, string sourceDescription, string? temporaryFile = null)
     {
         SourceDescription = sourceDescription;

@@ -14,15 +14,17 @@ public static class TexturesSource
     /// The package in the usual places: $HIERCORE_UFOAI_TEXTURES, the installed pk3, or a
     /// ufoai-textures_*.deb in <paramref name="searchDirectory"/> (default: current directory). Null if none.
     /// </summary>
-    public static string? Locate(string? searchDirectory = null)
+    public static string? Locate(string? searchDirectory = null) =>
+        Locate(searchDirectory ?? Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable(EnvironmentVariable), InstalledPk3Path);
+
+    internal static string? Locate(string searchDirectory, string? overridePath, string installedPk3)
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment) && (File.Exists(fromEnvironment) || Directory.Exists(fromEnvironment)))
-            return Path.GetFullPath(fromEnvironment);
-        if (File.Exists(InstalledPk3Path)) return InstalledPk3Path;
-        var dir = searchDirectory ?? Directory.GetCurrentDirectory();
-        if (!Directory.Exists(dir)) return null;
-        return Directory.EnumerateFiles(dir, PackageName + "_*.deb").Order(StringComparer.Ordinal).LastOrDefault();
+        if (!string.IsNullOrWhiteSpace(overridePath) && (File.Exists(overridePath) || Directory.Exists(overridePath)))
+            return Path.GetFullPath(overridePath);
+        if (File.Exists(installedPk3)) return installedPk3;
+        if (!Directory.Exists(searchDirectory)) return null;
+        // Highest version last in ordinal order is good enough for Debian's name_version_arch.deb.
+        return Directory.EnumerateFiles(searchDirectory, PackageName + "_*.deb").Order(StringComparer.Ordinal).LastOrDefault();
     }
 
     /// <summary>
@@ -48,7 +50,7 @@ public static class TexturesSource
         if (full.EndsWith(".deb", StringComparison.OrdinalIgnoreCase))
         {
             var temp = DebPackage.ExtractToTempFile(full, "/0textures.pk3");
-            return new TextureArchive(temp, $"0textures.pk3 from {Path.GetFileName(full)}", temp);
+            return new TextureArchive(temp, $"0textures.pk3 from {full}", temp);
         }
         return new TextureArchive(full, Path.GetFileName(full));
     }
