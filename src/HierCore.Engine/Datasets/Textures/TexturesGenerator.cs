@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+
+namespace HierCore.Engine.Datasets.Textures;
+
+/// <summary>
+/// Builds the `textures` benchmark (DATA.md): real photographs from ufoai-textures with synthetic
+/// defects, in MVTec AD layout plus manifest.json. Same seed → same bytes: every image has its own
+/// SplitMix64 stream keyed by its path, so images can be made in parallel without changing a byte.
+/// </summary>
+public static class TexturesGenerator
+{
+    public const string Version = "1.0.0";
+    public const string CompletionMarker = ".complete";
+
+    /// <summary>True when <paramref name="directory"/> holds a finished generation (marker written last).</summary>
+    public static bool IsComplete(string directory) => File.Exists(Path.Combine(directory, CompletionMarker));
+
+    public static TexturesReport Generate(TexturesOptions o, IProgress<(int done, int total)>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        o.Validate();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var output = Path.GetFullPath(o.OutputDirectory);
+        if (Directory.Exists(output) && !IsComplete(output) && Directory.EnumerateFileSystemEntries(output).Any())
+            throw new DatasetException($"Output folder '{output}' exists, is not empty and is not a finished textures dataset; refusing to overwrite it.");
+
+        TextureLibrary library;
+        using (var archive = TexturesSource.Open(o.Source))
+            library = TextureLibrary.Load(archive, o.Catalog, o.ImageSize);
+
+        var jobs = PlanJobs(o, library);
+        var parent = Path.GetDirectoryName(output) ?? throw new DatasetException($"Output folder '{output}' has no parent folder.");
+        Directory.CreateDirectory(parent);
+        var staging = Path.Combine(parent, $".{Path.GetFileName(output)}.partial-{Guid.NewGuid():N}");
+        try
+        {
+            var images = new ManifestImage[jobs.Count];
+            var done = 0;
+            Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                images[i] = TextureSampleFactory.Write(library, jobs[i], o.Seed, staging);
+                progress?.Report((Interlocked.Increment(ref done), jobs.Count));
+            });
+            var manifest = TexturesManifest.Write(o, library, images);
+            File.WriteAllBytes(Path.Combine(staging, TexturesManifest.FileName), manifest);
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true); // a finished old run (checked above)
+            Directory.Move(staging, output);
+            var manifestSha = Convert.ToHexStringLower(SHA256.HashData(manifest));
+            File.WriteAllText(Path.Combine(output, CompletionMarker), manifestSha + "\n");
+            return new TexturesReport(output, library.Classes.Select(c => c.Name).ToList(), images.Length, manifestSha, started.Elapsed);
+        }
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static List<SampleJob> PlanJobs(TexturesOptions o, TextureLibrary library)
+    {
+        var jobs = new List<SampleJob>();
+        foreach (var cls in library.Classes)
+        {
+            for (var i = 0; i < o.TrainPerClass; i++) jobs.Add(new(cls, "train", "good", i));
+            for (var i = 0; i < o.TestGoodPerClass; i++) jobs.Add(new(cls, "test", "good", i));
+            foreach (var defect in DefectSynthesizer.DefectTypes)
+                for (var i = 0; i < o.DefectsPerType; i++) jobs.Add(new(cls, "test", defect, i));
+        }
+        return jobs;
+    }
+}
