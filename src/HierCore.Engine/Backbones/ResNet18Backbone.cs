@@ -46,7 +46,8 @@ public sealed class ResNet18Backbone : IDisposable
         foreach (var parameter in network.parameters()) parameter.requires_grad = false;
         network.eval();
         network.to(target);
-        var mean = tensor(preprocess.MeanImageBgr, preprocess.Shape, device: target);
+        // Detached so that a caller who loads inside a dispose scope keeps a working backbone.
+        var mean = tensor(preprocess.MeanImageBgr, preprocess.Shape, device: target).DetachFromDisposeScope();
         return new ResNet18Backbone(network, mean, target);
     }
 
