@@ -33,6 +33,7 @@ public sealed class ResNet18Backbone : IDisposable
     /// <param name="modelDirectory">Folder holding DnnImageModels/; defaults to AppContext.BaseDirectory.</param>
     public static ResNet18Backbone Load(string device = "auto", string? modelDirectory = null)
     {
+        OpenMpWaitPolicy.PreferPassive(); // effective only if this is the process's first TorchSharp use
         var target = ResolveDevice(device);
         TorchDevices.UseAllCoresOnce();
         var files = ResNet18ModelFiles.Locate(modelDirectory);
