@@ -20,7 +20,7 @@ internal sealed class CntkResNet : Module<Tensor, Tensor>
         stem = new ConvBn("stem", spec.Stem);
         stemPool = new CntkMaxPool("stem_pool", spec.StemPool);
         layers = ModuleList(spec.Stages
-            .Select((blocks, s) => Sequential(blocks.Select((b, i) => (Module<Tensor, Tensor>)new BasicBlock($"block{i}", b)).ToArray()))
+            .Select(blocks => Sequential(blocks.Select((b, i) => (Module<Tensor, Tensor>)new BasicBlock($"block{i}", b)).ToArray()))
             .ToArray());
         var h = spec.HeadPool;
         if (h.PadsBegin.Concat(h.PadsEnd).Any(p => p != 0))
@@ -28,8 +28,6 @@ internal sealed class CntkResNet : Module<Tensor, Tensor>
         head = AvgPool2d((h.Kernel[0], h.Kernel[1]), (h.Strides[0], h.Strides[1]));
         RegisterComponents();
     }
-
-    public int StageCount => layers.Count;
 
     /// <summary>Outputs of stages 1..<paramref name="lastStage"/> (layer1..layerN) for a preprocessed batch.</summary>
     public IReadOnlyList<Tensor> Stages(Tensor preprocessed, int lastStage)

@@ -52,7 +52,7 @@ internal sealed class CntkResNetGraphReader
             throw Malformed($"expected the single graph output to be the final AveragePool '{head.Output[0]}'");
 
         // A stage is a run of blocks with the same width (64, 128, 256, 512 in ResNet18).
-        var stages = blocks.GroupAdjacentBy(b => b.Second.OutChannels);
+        var stages = GroupByWidth(blocks);
         return new CntkResNetSpec(input, stem, Window(stemPoolNode), stages, Window(head), head.Output[0]);
     }
 
@@ -119,19 +119,16 @@ internal sealed class CntkResNetGraphReader
     private TensorProto Initializer(string name) =>
         initializers.GetValueOrDefault(name) ?? throw Malformed($"'{name}' is not an initializer");
 
-    private static InvalidDataException Malformed(string why) => new($"ResNet ONNX graph: {why}.");
-}
-
-internal static class AdjacentGrouping
-{
-    public static IReadOnlyList<IReadOnlyList<T>> GroupAdjacentBy<T, TKey>(this IEnumerable<T> items, Func<T, TKey> key)
+    private static List<IReadOnlyList<BasicBlockSpec>> GroupByWidth(List<BasicBlockSpec> blocks)
     {
-        var groups = new List<List<T>>();
-        foreach (var item in items)
+        var stages = new List<List<BasicBlockSpec>>();
+        foreach (var block in blocks)
         {
-            if (groups.Count == 0 || !EqualityComparer<TKey>.Default.Equals(key(groups[^1][0]), key(item))) groups.Add([]);
-            groups[^1].Add(item);
+            if (stages.Count == 0 || stages[^1][0].Second.OutChannels != block.Second.OutChannels) stages.Add([]);
+            stages[^1].Add(block);
         }
-        return groups;
+        return [.. stages];
     }
+
+    private static InvalidDataException Malformed(string why) => new($"ResNet ONNX graph: {why}.");
 }

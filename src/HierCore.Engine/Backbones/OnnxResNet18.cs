@@ -17,12 +17,16 @@ public sealed class OnnxResNet18 : IDisposable
 
     private readonly SessionOptions options;
     private readonly InferenceSession preprocess;
-    private readonly InferenceSession taps;
-    private readonly Lazy<InferenceSession> pooled;
+    private readonly InferenceSession network;
+    private readonly bool withPooled;
 
     /// <param name="intraOpThreads">ONNX Runtime intra-op threads; 0 lets it use every core.</param>
     /// <param name="modelDirectory">Folder holding DnnImageModels/; defaults to AppContext.BaseDirectory.</param>
-    public OnnxResNet18(int intraOpThreads = 0, string? modelDirectory = null)
+    /// <param name="withPooled">
+    /// Keep layer4 and the final pool so <see cref="RunPooled"/> works; otherwise the graph is cut after layer3,
+    /// which is all PatchCore needs (and what a fair benchmark of the taps runs).
+    /// </param>
+    public OnnxResNet18(int intraOpThreads = 0, string? modelDirectory = null, bool withPooled = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(intraOpThreads);
         var files = ResNet18ModelFiles.Locate(modelDirectory);
@@ -36,9 +40,9 @@ public sealed class OnnxResNet18 : IDisposable
         var preprocessModel = OnnxModels.Read(files.Preprocess);
         preprocess = new InferenceSession(
             OnnxGraphSurgery.WithOutputs(preprocessModel, [.. preprocessModel.Graph.Output.Select(o => o.Name)]), options);
-        var network = OnnxModels.Read(files.Network);
-        taps = new InferenceSession(OnnxGraphSurgery.WithOutputs(network, [Layer2Tensor, Layer3Tensor]), options);
-        pooled = new Lazy<InferenceSession>(() => new InferenceSession(OnnxGraphSurgery.WithOutputs(network, [PooledTensor]), options));
+        this.withPooled = withPooled;
+        string[] outputs = withPooled ? [Layer2Tensor, Layer3Tensor, PooledTensor] : [Layer2Tensor, Layer3Tensor];
+        network = new InferenceSession(OnnxGraphSurgery.WithOutputs(OnnxModels.Read(files.Network), outputs), options);
     }
 
     /// <summary>
@@ -47,18 +51,19 @@ public sealed class OnnxResNet18 : IDisposable
     /// </summary>
     public (float[] layer2, float[] layer3) Run(float[] rgbChw, int batch)
     {
-        using var outputs = RunNetwork(taps, rgbChw, batch, [Layer2Tensor, Layer3Tensor]);
+        using var outputs = RunNetwork(rgbChw, batch, [Layer2Tensor, Layer3Tensor]);
         return (outputs[0].GetTensorDataAsSpan<float>().ToArray(), outputs[1].GetTensorDataAsSpan<float>().ToArray());
     }
 
     /// <summary>The graph's own output: layer4 average-pooled, [B,512].</summary>
     public float[] RunPooled(float[] rgbChw, int batch)
     {
-        using var outputs = RunNetwork(pooled.Value, rgbChw, batch, [PooledTensor]);
+        if (!withPooled) throw new InvalidOperationException("OnnxResNet18.RunPooled needs the instance to be constructed with withPooled: true.");
+        using var outputs = RunNetwork(rgbChw, batch, [PooledTensor]);
         return outputs[0].GetTensorDataAsSpan<float>().ToArray();
     }
 
-    private IDisposableReadOnlyCollection<OrtValue> RunNetwork(InferenceSession session, float[] rgbChw, int batch, string[] outputNames)
+    private IDisposableReadOnlyCollection<OrtValue> RunNetwork(float[] rgbChw, int batch, string[] outputNames)
     {
         ArgumentNullException.ThrowIfNull(rgbChw);
         ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
@@ -69,14 +74,13 @@ public sealed class OnnxResNet18 : IDisposable
         using var input = OrtValue.CreateTensorValueFromMemory(rgbChw, [batch, 3, ImageSize, ImageSize]);
         using var runOptions = new RunOptions();
         using var prepared = preprocess.Run(runOptions, [preprocess.InputNames[0]], [input], [preprocess.OutputNames[0]]);
-        return session.Run(runOptions, [session.InputNames[0]], [prepared[0]], outputNames);
+        return network.Run(runOptions, [network.InputNames[0]], [prepared[0]], outputNames);
     }
 
     public void Dispose()
     {
         preprocess.Dispose();
-        taps.Dispose();
-        if (pooled.IsValueCreated) pooled.Value.Dispose();
+        network.Dispose();
         options.Dispose();
     }
 }

@@ -33,6 +33,7 @@ public sealed class ResNet18Backbone : IDisposable
     /// <param name="modelDirectory">Folder holding DnnImageModels/; defaults to AppContext.BaseDirectory.</param>
     public static ResNet18Backbone Load(string device = "auto", string? modelDirectory = null)
     {
+        OpenMpWaitPolicy.PreferPassive(); // effective only if this is the process's first TorchSharp use
         var target = ResolveDevice(device);
         TorchDevices.UseAllCoresOnce();
         var files = ResNet18ModelFiles.Locate(modelDirectory);
@@ -46,7 +47,8 @@ public sealed class ResNet18Backbone : IDisposable
         foreach (var parameter in network.parameters()) parameter.requires_grad = false;
         network.eval();
         network.to(target);
-        var mean = tensor(preprocess.MeanImageBgr, preprocess.Shape, device: target);
+        // Detached so that a caller who loads inside a dispose scope keeps a working backbone.
+        var mean = tensor(preprocess.MeanImageBgr, preprocess.Shape, device: target).DetachFromDisposeScope();
         return new ResNet18Backbone(network, mean, target);
     }
 

@@ -6,7 +6,7 @@ namespace HierCore.Engine.Tests.Backbones;
 public sealed class ResNet18Fixture : IDisposable
 {
     private readonly Lazy<ResNet18Backbone> backbone = new(() => ResNet18Backbone.Load("cpu"));
-    private readonly Lazy<OnnxResNet18> oracle = new(() => new OnnxResNet18(Environment.ProcessorCount));
+    private readonly Lazy<OnnxResNet18> oracle = new(() => new OnnxResNet18(Environment.ProcessorCount, withPooled: true));
 
     public ResNet18Backbone Backbone => backbone.Value;
 
