@@ -13,9 +13,10 @@ public sealed class MemoryBank : IDisposable
 
     private MemoryBank(Tensor features, long[] sourceImage)
     {
-        Features = features;
+        // Built inside callers' dispose scopes: the bank owns its tensors until Dispose.
+        Features = features.DetachFromDisposeScope();
         SourceImage = sourceImage;
-        _sourceTensor = tensor(sourceImage, ScalarType.Int64, features.device);
+        _sourceTensor = tensor(sourceImage, ScalarType.Int64, features.device).DetachFromDisposeScope();
     }
 
     /// <summary>[M, D] float32 entries, in coreset pick order.</summary>
@@ -45,7 +46,7 @@ public sealed class MemoryBank : IDisposable
             : useFast ? CoresetSampler.Select(patches, count, seed) : CoresetSampler.SelectNaive(patches, count, seed);
         using var scope = NewDisposeScope();
         using var index = tensor(picks, ScalarType.Int64, patches.device);
-        var features = patches.to(ScalarType.Float32).index_select(0, index).contiguous().MoveToOuterDisposeScope();
+        var features = patches.to(ScalarType.Float32).index_select(0, index).contiguous();
         return new MemoryBank(features, [.. picks.Select(i => patchSourceImage[i])]);
     }
 
@@ -55,7 +56,7 @@ public sealed class MemoryBank : IDisposable
         if (features.dim() != 2 || features.shape[0] != sourceImage.Length)
             throw new ArgumentException($"MemoryBank: features [M, D] and {sourceImage.Length} source ids must align; got [{string.Join(", ", features.shape)}].", nameof(features));
         using var scope = NewDisposeScope();
-        var copy = features.to(ScalarType.Float32).clone().MoveToOuterDisposeScope();
+        var copy = features.to(ScalarType.Float32).clone();
         return new MemoryBank(copy, [.. sourceImage]);
     }
 
