@@ -1,0 +1,139 @@
+using System.Runtime.CompilerServices;
+
+namespace HierCore.Engine.Memory;
+
+/// <summary>
+/// Approximate greedy k-center with the same picks as <see cref="KCenterNaive"/>, skipping distances that
+/// provably cannot lower a min-distance. Every point some pick has reached lives in the cell of its nearest
+/// pick p, and its min-distance m(x) is exactly the computed distance to p. For a new pick c the triangle
+/// inequality gives d(x,c) ≥ d(p,c) − d(x,p), so if d(p,c) ≥ 2·m(x) the point cannot move closer, and if
+/// d(p,c) ≥ 2·max m over the cell the whole cell is skipped. The bound is widened by the kernel's relative
+/// rounding error, so a skipped distance would also have lost the float comparison in the naive loop.
+/// Points still holding their initial mean distance (the unassigned cell) have no centre to bound them and
+/// are always scanned. Cells are grouped under the first √count picks (<see cref="KCenterSuperCell"/>) so
+/// that the centre-to-centre distances, O(count²) in total, are mostly ruled out too.
+/// </summary>
+internal sealed unsafe class KCenterPruned
+{
+    private readonly int _dim;
+    private readonly float[] _values;
+    private readonly double _twiceSlack, _shrink, _grow;
+    private readonly List<KCenterSuperCell> _supers = [];
+    private readonly int _superCount;
+    private readonly KCenterCell[] _cells;
+    private readonly KCenterCell _unassigned;
+    private readonly float[] _centres;
+    private readonly List<(int Id, float Min)> _joining = [];
+    private int _cellCount;
+
+    private KCenterPruned(ProjectedFeatures f, int count, int seed)
+    {
+        _dim = f.Dim;
+        _values = f.Values;
+        double gamma = SquaredDistanceKernel.RelativeError(f.Dim);
+        _twiceSlack = 2 * (1 + gamma) / (1 - gamma);
+        // True distances from computed ones: d ≥ d̃/(1+γ) and d ≤ d̃/(1−γ).
+        _shrink = 1 / (1 + gamma);
+        _grow = 1 / (1 - gamma);
+        _superCount = Math.Clamp((int)Math.Sqrt(count), 1, 1024);
+        _centres = new float[(long)count * f.Dim];
+        _cells = new KCenterCell[count];
+        var minDist = KCenterStart.InitialMinDistance(f, KCenterStart.StartPoints(f.Rows, seed));
+        _unassigned = new KCenterCell(f.Dim, f.Rows);
+        for (int i = 0; i < f.Rows; i++)
+            _unassigned.Add(i, minDist[i], f.Values.AsSpan(i * f.Dim, f.Dim));
+        _unassigned.RefreshMax();
+    }
+
+    public static long[] Run(ProjectedFeatures f, int count, int seed)
+    {
+        var picks = new long[count];
+        if (count == 0) return picks;
+        var search = new KCenterPruned(f, count, seed);
+        for (int t = 0; t < count; t++) picks[t] = search.Pick(t);
+        return picks;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Pick(int t)
+    {
+        int d = _dim;
+        int c = GlobalArgMax();
+        _values.AsSpan(c * d, d).CopyTo(_centres.AsSpan(t * d, d));
+        _joining.Clear();
+        KCenterSuperCell? nearest = null;
+        float nearestDistance = float.PositiveInfinity;
+        fixed (float* centres = _centres)
+        {
+            float* pc = centres + (long)t * d;
+            foreach (var super in _supers)
+            {
+                float ds = SquaredDistanceKernel.Distance(centres + (long)super.Centre * d, pc, d);
+                if (ds < nearestDistance) { nearestDistance = ds; nearest = super; }
+                // A cell is safe to skip when its centre is truly ≥ 2·max/(1−γ) from the pick (see Update).
+                if (ds * _shrink - super.Radius * _grow >= 2 * super.Max * _grow) continue;
+                VisitSuper(super, ds, centres, pc);
+            }
+            Update(_unassigned, float.PositiveInfinity, pc);
+        }
+        var joined = new KCenterCell(d, _joining.Count);
+        foreach (var (id, min) in _joining)
+            joined.Add(id, min, _values.AsSpan(id * d, d));
+        joined.RefreshMax();
+        _cells[_cellCount] = joined;
+        if (_supers.Count < _superCount)
+        {
+            nearest = new KCenterSuperCell(_cellCount);
+            nearestDistance = 0;
+            _supers.Add(nearest);
+        }
+        nearest!.Add(_cellCount++, nearestDistance, joined);
+        return c;
+    }
+
+    private void VisitSuper(KCenterSuperCell super, float ds, float* centres, float* pc)
+    {
+        int d = _dim;
+        for (int k = 0; k < super.Cells.Count; k++)
+        {
+            var cell = _cells[super.Cells[k]];
+            if (cell.Count == 0) continue;
+            if (ds * _shrink - super.CentreDistances[k] * _grow >= 2 * cell.Max * _grow) continue;
+            float dpc = super.Cells[k] == super.Centre
+                ? ds
+                : SquaredDistanceKernel.Distance(centres + (long)super.Cells[k] * d, pc, d);
+            if (dpc >= _twiceSlack * cell.Max) continue;
+            Update(cell, dpc, pc);
+        }
+        super.RefreshMax(_cells);
+    }
+
+    /// <summary>Moves the cell's points that the new pick brings closer; <paramref name="dpc"/> = +∞ disables the point bound.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Update(KCenterCell cell, float dpc, float* pc)
+    {
+        int d = _dim;
+        bool bounded = !float.IsPositiveInfinity(dpc);
+        fixed (float* rows = cell.Rows)
+            for (int j = 0; j < cell.Count; j++)
+            {
+                float mj = cell.Mins[j];
+                if (bounded && dpc >= _twiceSlack * mj) continue;
+                float dj = SquaredDistanceKernel.Distance(rows + (long)j * d, pc, d);
+                if (dj >= mj) continue;
+                _joining.Add((cell.Ids[j], dj));
+                cell.RemoveAt(j--);
+            }
+        cell.RefreshMax();
+    }
+
+    /// <summary>Largest min-distance over all points, ties to the smallest index (as the naive arg-max).</summary>
+    private int GlobalArgMax()
+    {
+        float max = _unassigned.Max;
+        int arg = _unassigned.ArgMax;
+        foreach (var super in _supers)
+            if (super.Max > max || (super.Max == max && super.ArgMax < arg)) { max = super.Max; arg = super.ArgMax; }
+        return arg;
+    }
+}

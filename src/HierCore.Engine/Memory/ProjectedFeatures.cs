@@ -1,0 +1,43 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace HierCore.Engine.Memory;
+
+/// <summary>
+/// Row-major managed copy of the (projected) features the k-center search runs on. A pinned contiguous
+/// float array keeps every distance a straight 512-byte read for D = 128, which is what the greedy search
+/// spends its time on.
+/// </summary>
+internal sealed class ProjectedFeatures(float[] values, int rows, int dim)
+{
+    public float[] Values { get; } = values;
+    public int Rows { get; } = rows;
+    public int Dim { get; } = dim;
+
+    /// <summary>
+    /// Random Gaussian projection D → projectionDim (entries N(0, 1/projectionDim), so distances are kept in
+    /// expectation), drawn from a torch generator seeded with <paramref name="seed"/>. When D ≤ projectionDim
+    /// (or projectionDim ≤ 0) the features are used as they are: a projection cannot make them cheaper, only
+    /// distort them. (patchcore-inspection skips only D == 128 and maps smaller D up; we do not.)
+    /// </summary>
+    public static ProjectedFeatures From(Tensor features, int projectionDim, int seed)
+    {
+        if (features.dim() != 2)
+            throw new ArgumentException($"CoresetSampler: features must be [N, D], got shape [{string.Join(", ", features.shape)}].", nameof(features));
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var x = features.to(CPU).to(ScalarType.Float32);
+        int n = (int)x.shape[0], d = (int)x.shape[1];
+        if (n > 0 && !x.isfinite().all().item<bool>())
+            throw new ArgumentException("CoresetSampler: features contain NaN or infinity.", nameof(features));
+        if (projectionDim > 0 && d > projectionDim)
+        {
+            var generator = new torch.Generator((ulong)seed, CPU);
+            var w = randn([d, projectionDim], ScalarType.Float32, CPU, generator: generator) / MathF.Sqrt(projectionDim);
+            x = x.mm(w);
+            d = projectionDim;
+        }
+        var values = x.contiguous().data<float>().ToArray();
+        return new ProjectedFeatures(values, n, d);
+    }
+}
