@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+
+namespace HierCore.Engine.Datasets;
+
+/// <summary>Finds datasets by name or path, detects their layout, and generates the built-in ones on first use.</summary>
+public static class DatasetCatalog
+{
+    // Built-in generated datasets. Others (e.g. "textures") can join through RegisterGenerator.
+    private static readonly ConcurrentDictionary<string, Action<string>> Generators = new(StringComparer.Ordinal)
+    {
+        [DemoDatasetGenerator.Name] = dir => DemoDatasetGenerator.Generate(dir),
+    };
+    private static readonly ConcurrentDictionary<string, object> GenerationLocks = new(StringComparer.Ordinal);
+
+    /// <summary>Registers a generator that writes a complete dataset into the folder it is given.</summary>
+    public static void RegisterGenerator(string name, Action<string> generate) => Generators[name] = generate;
+
+    /// <summary>Loads the dataset at <paramref name="root"/>, detecting VisA (split_csv/1cls.csv) or MVTec layout.</summary>
+    public static AnomalyDataset Load(string root, string? name = null)
+    {
+        root = Path.GetFullPath(root);
+        if (!Directory.Exists(root))
+            throw new DatasetException($"Dataset folder not found: '{root}'.");
+        return VisaLoader.LooksLike(root) ? VisaLoader.Load(root, name) : MvtecLoader.Load(root, name);
+    }
+
+    /// <summary>
+    /// A name under <paramref name="datasetsDirectory"/> (generating a built-in one if missing or incomplete),
+    /// or a path to a dataset folder.
+    /// </summary>
+    public static AnomalyDataset Resolve(string nameOrPath, string datasetsDirectory)
+    {
+        if (string.IsNullOrWhiteSpace(nameOrPath))
+            throw new DatasetException("No dataset given: pass a dataset name or a folder path.");
+        bool plainName = nameOrPath.IndexOfAny(['/', '\\']) < 0 && nameOrPath is not ("." or "..");
+        if (plainName && Generators.TryGetValue(nameOrPath, out var generate))
+            return Load(EnsureGenerated(nameOrPath, datasetsDirectory, generate), nameOrPath);
+        if (plainName && Directory.Exists(Path.Combine(datasetsDirectory, nameOrPath)))
+            return Load(Path.Combine(datasetsDirectory, nameOrPath), nameOrPath);
+        if (!plainName && Directory.Exists(nameOrPath))
+            return Load(nameOrPath);
+        var available = Discover(datasetsDirectory);
+        throw new DatasetException(
+            $"Unknown dataset '{nameOrPath}'. Available in '{Path.GetFullPath(datasetsDirectory)}': " +
+            $"{(available.Count == 0 ? "(none)" : string.Join(", ", available))}. " +
+            "Or give the path of a folder in MVTec AD or VisA layout.");
+    }
+
+    /// <summary>Dataset folders under <paramref name="datasetsDirectory"/> plus the built-in names, sorted.</summary>
+    public static IReadOnlyList<string> Discover(string datasetsDirectory)
+    {
+        var names = new SortedSet<string>(Generators.Keys, StringComparer.Ordinal);
+        if (Directory.Exists(datasetsDirectory))
+            foreach (var dir in ImageFiles.Subfolders(datasetsDirectory))
+                if (VisaLoader.LooksLike(dir) || MvtecLoader.LooksLike(dir))
+                    names.Add(Path.GetFileName(dir)!);
+        return [.. names];
+    }
+
+    /// <summary>Path of a built-in dataset, generated first unless a completed copy is already there.</summary>
+    public static string EnsureGenerated(string name, string datasetsDirectory)
+    {
+        if (!Generators.TryGetValue(name, out var generate))
+            throw new DatasetException($"'{name}' is not a generated dataset (known: {string.Join(", ", Generators.Keys.Order())}).");
+        return EnsureGenerated(name, datasetsDirectory, generate);
+    }
+
+    private static string EnsureGenerated(string name, string datasetsDirectory, Action<string> generate)
+    {
+        var target = Path.GetFullPath(Path.Combine(datasetsDirectory, name));
+        lock (GenerationLocks.GetOrAdd(target, _ => new object()))
+        {
+            if (!CompletedDirectory.IsComplete(target))
+                CompletedDirectory.Write(target, generate, replaceComplete: false);
+        }
+        return target;
+    }
+}

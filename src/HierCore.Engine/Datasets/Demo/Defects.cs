@@ -1,0 +1,124 @@
+namespace HierCore.Engine.Datasets.Demo;
+
+internal static class DefectKind
+{
+    public const string Scratch = "scratch", Stain = "stain", Hole = "hole", Missing = "missing";
+}
+
+/// <summary>A local defect: a hard-edged region (so the mask is exact) and the colour painted inside it.</summary>
+internal abstract class Defect
+{
+    /// <summary>Canvas bounding box; nothing outside it is touched.</summary>
+    public abstract (double U0, double V0, double U1, double V1) Bounds { get; }
+
+    protected static (double, double, double, double) Around(double u, double v, double reach) =>
+        (u - reach, v - reach, u + reach, v + reach);
+
+    public abstract bool Covers(double u, double v);
+    public abstract Rgb Paint(double u, double v, Rgb clean);
+
+    /// <summary>Sampled parameters, for the manifest.</summary>
+    public abstract IReadOnlyDictionary<string, double> Parameters { get; }
+
+    public static Defect Sample(string kind, DemoScene scene, ref SplitMix64 rng) => kind switch
+    {
+        DefectKind.Scratch => Scratch.Sample(scene, ref rng),
+        DefectKind.Stain => Stain.Sample(scene, ref rng),
+        DefectKind.Hole => Hole.Sample(scene, ref rng, scene.PointOnObject(ref rng)),
+        DefectKind.Missing => Hole.Sample(scene, ref rng, scene.RimPoint(ref rng)),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown demo defect type."),
+    };
+
+    /// <summary>
+    /// A painted colour too close to the clean one would put invisible pixels in the mask; push it away instead,
+    /// so every masked pixel really changed (and the dataset rule "mean change ≥ 8/255" holds with margin).
+    /// </summary>
+    protected static Rgb Visible(Rgb painted, Rgb clean)
+    {
+        if (painted.MeanAbsDiff(clean) >= 24) return painted;
+        double push = clean.Luma > 128 ? -60 : 60;
+        return clean + new Rgb(push, push, push);
+    }
+
+    /// <summary>A thin straight line of a foreign colour (a scratch or a pulled thread).</summary>
+    private sealed class Scratch(DemoScene scene, double cu, double cv, double dx, double dy, double halfLength, double halfWidth)
+        : Defect
+    {
+        public override (double U0, double V0, double U1, double V1) Bounds => Around(cu, cv, halfLength + halfWidth + 1);
+
+        public static Scratch Sample(DemoScene scene, ref SplitMix64 rng)
+        {
+            var (u, v) = scene.PointOnObject(ref rng);
+            double angle = rng.Range(0, Math.PI);
+            return new Scratch(scene, u, v, DetMath.Cos(angle), DetMath.Sin(angle), rng.Range(20, 50), rng.Range(1.0, 1.6));
+        }
+
+        public override bool Covers(double u, double v)
+        {
+            double pu = u - cu, pv = v - cv;
+            double t = Math.Clamp(pu * dx + pv * dy, -halfLength, halfLength);
+            double eu = pu - t * dx, ev = pv - t * dy;
+            return eu * eu + ev * ev <= halfWidth * halfWidth && scene.OnObject(u, v);
+        }
+
+        public override Rgb Paint(double u, double v, Rgb clean) => Visible(Rgb.Lerp(clean, scene.ScratchColour, 0.8), clean);
+
+        public override IReadOnlyDictionary<string, double> Parameters => new Dictionary<string, double>
+        {
+            ["u"] = cu, ["v"] = cv, ["dx"] = dx, ["dy"] = dy, ["length"] = 2 * halfLength, ["width"] = 2 * halfWidth,
+        };
+    }
+
+    /// <summary>An irregular blob (noise-perturbed disc) blended towards a foreign, mottled colour.</summary>
+    private sealed class Stain(DemoScene scene, double cu, double cv, double radius, double alpha, ulong seed)
+        : Defect
+    {
+        public override (double U0, double V0, double U1, double V1) Bounds => Around(cu, cv, radius * 1.4 + 1);
+
+        public static Stain Sample(DemoScene scene, ref SplitMix64 rng)
+        {
+            var (u, v) = scene.PointOnObject(ref rng);
+            return new Stain(scene, u, v, rng.Range(9, 22), rng.Range(0.55, 0.85), rng.NextULong());
+        }
+
+        public override bool Covers(double u, double v)
+        {
+            double du = u - cu, dv = v - cv;
+            double d = Math.Sqrt(du * du + dv * dv) / radius;
+            return d + 0.6 * (DetMath.ValueNoise(seed, u / 7, v / 7) - 0.5) < 1 && scene.OnObject(u, v);
+        }
+
+        public override Rgb Paint(double u, double v, Rgb clean)
+        {
+            double mottle = 0.8 + 0.4 * DetMath.ValueNoise(seed ^ 0xABCDEF, u / 4, v / 4);
+            return Visible(Rgb.Lerp(clean, scene.StainColour * mottle, alpha), clean);
+        }
+
+        public override IReadOnlyDictionary<string, double> Parameters => new Dictionary<string, double>
+        {
+            ["u"] = cu, ["v"] = cv, ["radius"] = radius, ["alpha"] = alpha,
+        };
+    }
+
+    /// <summary>Material gone (a drilled hole, a bite out of an edge): the background shows, a little shadowed.</summary>
+    private sealed class Hole(DemoScene scene, double cu, double cv, double radius) : Defect
+    {
+        public override (double U0, double V0, double U1, double V1) Bounds => Around(cu, cv, radius + 1);
+
+        public static Hole Sample(DemoScene scene, ref SplitMix64 rng, (double U, double V) centre) =>
+            new(scene, centre.U, centre.V, rng.Range(6, 13));
+
+        public override bool Covers(double u, double v)
+        {
+            double du = u - cu, dv = v - cv;
+            return du * du + dv * dv <= radius * radius && scene.OnObject(u, v);
+        }
+
+        public override Rgb Paint(double u, double v, Rgb clean) => Visible(scene.Background(u, v) * 0.85, clean);
+
+        public override IReadOnlyDictionary<string, double> Parameters => new Dictionary<string, double>
+        {
+            ["u"] = cu, ["v"] = cv, ["radius"] = radius,
+        };
+    }
+}

@@ -1,0 +1,90 @@
+using HierCore.Engine.Datasets.Demo;
+using HierCore.Engine.Imaging;
+
+namespace HierCore.Engine.Datasets;
+
+/// <summary>
+/// The built-in "demo" dataset: six procedural classes (stripes, grid, woven, noise textures; disc and rod objects)
+/// in MVTec AD layout with exact masks. Same seed and size → identical bytes on any machine.
+/// </summary>
+public static class DemoDatasetGenerator
+{
+    public const string Name = "demo";
+    public const int Version = 1;
+
+    /// <summary>Generates into <paramref name="outputDirectory"/> atomically (temp folder, completion marker, rename).</summary>
+    public static void Generate(string outputDirectory, int seed = 0, DemoSize? size = null) =>
+        CompletedDirectory.Write(outputDirectory, dir => WriteFiles(dir, seed, size));
+
+    /// <summary>Writes the dataset files into an existing folder, with manifest.json last.</summary>
+    public static void WriteFiles(string directory, int seed = 0, DemoSize? size = null)
+    {
+        size ??= DemoSize.Default;
+        var jobs = PlanJobs(seed, size);
+        var records = new DefectRecord?[jobs.Count];
+        var hashes = new string[jobs.Count * 2];
+        foreach (var folder in jobs.Select(j => Path.GetDirectoryName(j.ImageFile)).Concat(jobs.Select(j => Path.GetDirectoryName(j.MaskFile ?? j.ImageFile))).Distinct())
+            Directory.CreateDirectory(Path.Combine(directory, folder!));
+        // Each image depends only on its own seed, so the parallel loop cannot change any byte.
+        Parallel.For(0, jobs.Count, i =>
+        {
+            var job = jobs[i];
+            var sample = DemoRenderer.Render(job.Class, job.ImageSeed, job.DefectKind, size.ImageSize);
+            var png = PngEncoder.Encode(sample.Image);
+            File.WriteAllBytes(Path.Combine(directory, job.ImageFile), png);
+            hashes[2 * i] = Sha256(png);
+            if (job.MaskFile is not null)
+            {
+                var maskPng = PngEncoder.EncodeGray(sample.Mask!, size.ImageSize, size.ImageSize);
+                File.WriteAllBytes(Path.Combine(directory, job.MaskFile), maskPng);
+                hashes[2 * i + 1] = Sha256(maskPng);
+            }
+            records[i] = sample.Defect;
+        });
+        DemoManifest.Write(Path.Combine(directory, "manifest.json"), seed, size, jobs, records, hashes);
+    }
+
+    internal sealed record Job(DemoClass Class, ulong ImageSeed, string? DefectKind, string ImageFile, string? MaskFile);
+
+    internal static IReadOnlyList<Job> PlanJobs(int seed, DemoSize size)
+    {
+        if (size.ImageSize < 32) throw new ArgumentOutOfRangeException(nameof(size), size.ImageSize, "ImageSize must be at least 32.");
+        if (size.Train < 1 || size.TestGood < 0 || size.TestDefective < 0 || size.TestGood + size.TestDefective < 1)
+            throw new ArgumentOutOfRangeException(nameof(size), size, "Need at least one train and one test image per class.");
+        var unknown = size.Classes?.Except(DemoSize.AllClasses).ToList() ?? [];
+        if (unknown.Count > 0)
+            throw new ArgumentException($"Unknown demo classes: {string.Join(", ", unknown)} (known: {string.Join(", ", DemoSize.AllClasses)}).", nameof(size));
+        var jobs = new List<Job>();
+        for (int c = 0; c < DemoClass.All.Count; c++)
+        {
+            var cls = DemoClass.All[c];
+            if (size.Classes is not null && !size.Classes.Contains(cls.Name)) continue;
+            // Seeds use the class's index in the full list, so a subset has the same images as the full dataset.
+            ulong Seed(int group, int index) => SplitMix64.Hash((ulong)seed, c, group, index);
+            for (int i = 0; i < size.Train; i++)
+                jobs.Add(new Job(cls, Seed(0, i), null, Path.Combine(cls.Name, "train", "good", $"{i:000}.png"), null));
+            for (int i = 0; i < size.TestGood; i++)
+                jobs.Add(new Job(cls, Seed(1, i), null, Path.Combine(cls.Name, "test", "good", $"{i:000}.png"), null));
+            for (int k = 0; k < cls.DefectKinds.Count; k++)
+            {
+                var kind = cls.DefectKinds[k];
+                // Split the defective images as evenly as possible, earlier kinds taking the remainder.
+                int count = size.TestDefective / cls.DefectKinds.Count + (k < size.TestDefective % cls.DefectKinds.Count ? 1 : 0);
+                for (int i = 0; i < count; i++)
+                    jobs.Add(new Job(cls, Seed(2 + k, i), kind, Path.Combine(cls.Name, "test", kind, $"{i:000}.png"),
+                        Path.Combine(cls.Name, "ground_truth", kind, $"{i:000}_mask.png")));
+            }
+        }
+        return jobs;
+    }
+
+    /// <summary>The defect-free rendering behind a generated image (for tests of mask exactness).</summary>
+    internal static RgbImage RenderClean(int seed, string className, string? defectKind, int index, DemoSize size)
+    {
+        var job = PlanJobs(seed, size).Single(j => j.Class.Name == className && j.DefectKind == defectKind &&
+            Path.GetFileNameWithoutExtension(j.ImageFile) == $"{index:000}" && (defectKind is not null || j.ImageFile.Contains("test")));
+        return DemoRenderer.Render(job.Class, job.ImageSeed, job.DefectKind, size.ImageSize).Clean;
+    }
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+}
