@@ -34,6 +34,7 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
     RunResult Run(RunSpec spec, IProgress<RunProgress>? progress, CancellationToken ct)
     {
         var total = Stopwatch.StartNew();
+        RunSpecValidation.Validate(spec);
         if (MethodCatalog.NotApplicableReason(spec.Method, spec.Scenario) is { } why) throw new NotApplicableException(why);
         progress?.Report(new RunProgress("dataset", 0, 1, $"loading {spec.Dataset}"));
         var dataset = DatasetCatalog.Resolve(spec.Dataset, DatasetsDirectory);

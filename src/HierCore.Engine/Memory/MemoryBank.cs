@@ -23,6 +23,8 @@ public sealed class MemoryBank : IDisposable
     public Tensor Features { get; }
     /// <summary>Source training image of each entry, aligned with the rows of <see cref="Features"/>.</summary>
     public long[] SourceImage { get; }
+    /// <summary>The same source ids as a tensor on the bank's device (for leave-image-out exclusion).</summary>
+    public Tensor SourceTensor => _sourceTensor;
     public int Entries => SourceImage.Length;
     /// <summary>Bytes held: features (4 per value) plus source ids (8 per entry).</summary>
     public long Bytes => Features.numel() * sizeof(float) + SourceImage.Length * (long)sizeof(long);
@@ -31,7 +33,8 @@ public sealed class MemoryBank : IDisposable
     /// Runs the greedy coreset (⌈ratio·N⌉ entries) over the patches and keeps the picked rows. ratio = 1
     /// keeps every patch in its original order without running the selection.
     /// </summary>
-    public static MemoryBank Build(Tensor patches, long[] patchSourceImage, double ratio, int seed, bool useFast = true)
+    public static MemoryBank Build(Tensor patches, long[] patchSourceImage, double ratio, int seed, bool useFast = true,
+        int projectionDim = CoresetSampler.DefaultProjectionDim)
     {
         ArgumentNullException.ThrowIfNull(patches);
         ArgumentNullException.ThrowIfNull(patchSourceImage);
@@ -43,7 +46,7 @@ public sealed class MemoryBank : IDisposable
         int count = CoresetSampler.CoresetSize(n, ratio);
         long[] picks = count == n && ratio >= 1
             ? Enumerable.Range(0, n).Select(i => (long)i).ToArray()
-            : useFast ? CoresetSampler.Select(patches, count, seed) : CoresetSampler.SelectNaive(patches, count, seed);
+            : useFast ? CoresetSampler.Select(patches, count, seed, projectionDim) : CoresetSampler.SelectNaive(patches, count, seed, projectionDim);
         using var scope = NewDisposeScope();
         using var index = tensor(picks, ScalarType.Int64, patches.device);
         var features = patches.to(ScalarType.Float32).index_select(0, index).contiguous();

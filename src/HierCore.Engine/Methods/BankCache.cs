@@ -56,7 +56,7 @@ public sealed class BankCache(long maxBytes = 4L << 30) : IDisposable
     {
         var clock = Stopwatch.StartNew();
         using var patches = train.PatchesOf(members);
-        var bank = MemoryBank.Build(patches, train.SourcesOf(members), spec.CoresetRatio, spec.Seed, spec.ProjectionDim);
+        var bank = MemoryBank.Build(patches, train.SourcesOf(members), spec.CoresetRatio, spec.Seed, projectionDim: spec.ProjectionDim);
         ct.ThrowIfCancellationRequested();
         var (mode, folds) = CriterionEstimator.Parse(spec.Criterion);
         var sample = mode == "folds"

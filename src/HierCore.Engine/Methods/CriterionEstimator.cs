@@ -21,7 +21,8 @@ public static class CriterionEstimator
             var chunk = members.Skip(start).Take(batch).ToArray();
             var queries = train.PatchesOf(chunk);
             using var sources = tensor(train.SourcesOf(chunk));
-            var (dist, nearest) = NearestNeighbourSearch.Nearest(queries, bank.Features, sources, bank.SourceTensor);
+            var (dist2d, nearest2d) = NearestNeighbourSearch.Nearest(queries, bank.Features, sources, bank.SourceTensor);
+            var (dist, nearest) = (dist2d.squeeze(1), nearest2d.squeeze(1));
             var p = train.PatchesPerImage;
             var d = dist.cpu().data<float>().ToArray();
             for (var j = 0; j < chunk.Length; j++)
@@ -45,7 +46,7 @@ public static class CriterionEstimator
             var kept = order.Where((_, i) => i % folds != f).ToArray();
             if (heldOut.Length == 0 || kept.Length == 0) continue;
             using var patches = train.PatchesOf(kept);
-            using var bank = MemoryBank.Build(patches, train.SourcesOf(kept), ratio, seed, projectionDim);
+            using var bank = MemoryBank.Build(patches, train.SourcesOf(kept), ratio, seed, projectionDim: projectionDim);
             using var scope = NewDisposeScope();
             var queries = train.PatchesOf(heldOut);
             var (dist, nearest) = bank.Nearest(queries);

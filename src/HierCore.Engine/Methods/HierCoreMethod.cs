@@ -26,9 +26,11 @@ public sealed class HierCoreMethod : GroupedCoresetMethod
             return ClassGroups.FromLabels(classLabels);
         }
         context.Report("fit", 0, 1, $"clustering {train.Count} image descriptors ({context.Spec.Grouping})");
-        var strategy = GroupingStrategy.Parse(context.Spec.Grouping);
-        var kMax = Math.Max(2, Math.Min(context.Spec.MaxClusters, train.Count / 5));
-        Clustering = strategy.Fit(train.Descriptors, kMax, context.Spec.Seed);
+        var strategy = Memory.Grouping.Grouping.Parse(context.Spec.Grouping);
+        // Kmax = min(cap, N/5); the cap of plain "silhouette" is the run's MaxClusters setting (default 30).
+        if (strategy is SilhouetteGrouping s && context.Spec.Grouping.Trim().Equals("silhouette", StringComparison.OrdinalIgnoreCase))
+            strategy = s with { KMaxCap = context.Spec.MaxClusters };
+        Clustering = strategy.Fit(train.Descriptors, context.Spec.Seed);
         var names = Enumerable.Range(0, Clustering.K).Select(k => $"cluster-{k:D2}").ToArray();
         return (Clustering.Labels, names);
     }

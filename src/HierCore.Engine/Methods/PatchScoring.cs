@@ -23,7 +23,7 @@ public static class PatchScoring
         var mStarIndex = nearestIndex[best].item<long>();
         var mStar = bank.Features[mStarIndex].unsqueeze(0);                   // [1, D]
         var k = (int)Math.Min(b, bank.Entries);
-        var neighbours = cdist(mStar, bank.Features).topk(k, largest: false).indices.squeeze(0); // N_b(m*), includes m*
+        var neighbours = cdist(mStar, bank.Features).topk(k, largest: false).indexes.squeeze(0); // N_b(m*), includes m*
         var d = cdist(mTest, bank.Features.index_select(0, neighbours)).squeeze(0).to_type(ScalarType.Float64);
         var dStar = sStar;
         var max = Math.Max(dStar, d.max().item<double>());

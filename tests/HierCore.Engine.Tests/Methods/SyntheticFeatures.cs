@@ -33,7 +33,7 @@ public static class SyntheticFeatures
                 keys[i] = $"{seed:x}-{i:x}-{Guid.NewGuid():N}"; // opaque, like a content hash
                 for (var p = 0; p < patches; p++)
                     for (var d = 0; d < dim; d++)
-                        data[(i * patches + p) * dim + d] = c.Centre + c.Spread * Gaussian(rng);
+                        data[(i * patches + p) * dim + d] = c.Centre + c.Spread * (float)Gaussian(rng);
                 if (anomalous[i])
                     for (var p = 0; p < 2; p++)
                         for (var d = 0; d < dim; d++)
