@@ -22,9 +22,11 @@ public static class DemoDatasetGenerator
         size ??= DemoSize.Default;
         var jobs = PlanJobs(seed, size);
         var records = new DefectRecord?[jobs.Count];
-        var hashes = new string[jobs.Count * 2];
-        foreach (var folder in jobs.Select(j => Path.GetDirectoryName(j.ImageFile)).Concat(jobs.Select(j => Path.GetDirectoryName(j.MaskFile ?? j.ImageFile))).Distinct())
-            Directory.CreateDirectory(Path.Combine(directory, folder!));
+        // Per job: PNG hash, mask PNG hash, and a hash of the raw RGB pixels. PNG bytes depend on the zlib inside
+        // Skia's native library; the pixel hash pins the content whatever encoder wrote it.
+        var hashes = new string[jobs.Count * 3];
+        foreach (var file in jobs.SelectMany(j => j.MaskFile is null ? [j.ImageFile] : new[] { j.ImageFile, j.MaskFile }))
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(directory, file))!);
         // Each image depends only on its own seed, so the parallel loop cannot change any byte.
         Parallel.For(0, jobs.Count, i =>
         {
@@ -32,19 +34,20 @@ public static class DemoDatasetGenerator
             var sample = DemoRenderer.Render(job.Class, job.ImageSeed, job.DefectKind, size.ImageSize);
             var png = PngEncoder.Encode(sample.Image);
             File.WriteAllBytes(Path.Combine(directory, job.ImageFile), png);
-            hashes[2 * i] = Sha256(png);
+            hashes[3 * i] = Sha256(png);
+            hashes[3 * i + 2] = Sha256(sample.Image.Rgb);
             if (job.MaskFile is not null)
             {
                 var maskPng = PngEncoder.EncodeGray(sample.Mask!, size.ImageSize, size.ImageSize);
                 File.WriteAllBytes(Path.Combine(directory, job.MaskFile), maskPng);
-                hashes[2 * i + 1] = Sha256(maskPng);
+                hashes[3 * i + 1] = Sha256(maskPng);
             }
             records[i] = sample.Defect;
         });
         DemoManifest.Write(Path.Combine(directory, "manifest.json"), seed, size, jobs, records, hashes);
     }
 
-    internal sealed record Job(DemoClass Class, ulong ImageSeed, string? DefectKind, string ImageFile, string? MaskFile);
+    internal sealed record Job(DemoClass Class, Split Split, ulong ImageSeed, string? DefectKind, string ImageFile, string? MaskFile);
 
     internal static IReadOnlyList<Job> PlanJobs(int seed, DemoSize size)
     {
@@ -62,27 +65,27 @@ public static class DemoDatasetGenerator
             // Seeds use the class's index in the full list, so a subset has the same images as the full dataset.
             ulong Seed(int group, int index) => SplitMix64.Hash((ulong)seed, c, group, index);
             for (int i = 0; i < size.Train; i++)
-                jobs.Add(new Job(cls, Seed(0, i), null, Path.Combine(cls.Name, "train", "good", $"{i:000}.png"), null));
+                jobs.Add(new Job(cls, Split.Train, Seed(0, i), null, Path.Combine(cls.Name, "train", "good", $"{i:000}.png"), null));
             for (int i = 0; i < size.TestGood; i++)
-                jobs.Add(new Job(cls, Seed(1, i), null, Path.Combine(cls.Name, "test", "good", $"{i:000}.png"), null));
+                jobs.Add(new Job(cls, Split.Test, Seed(1, i), null, Path.Combine(cls.Name, "test", "good", $"{i:000}.png"), null));
             for (int k = 0; k < cls.DefectKinds.Count; k++)
             {
                 var kind = cls.DefectKinds[k];
                 // Split the defective images as evenly as possible, earlier kinds taking the remainder.
                 int count = size.TestDefective / cls.DefectKinds.Count + (k < size.TestDefective % cls.DefectKinds.Count ? 1 : 0);
                 for (int i = 0; i < count; i++)
-                    jobs.Add(new Job(cls, Seed(2 + k, i), kind, Path.Combine(cls.Name, "test", kind, $"{i:000}.png"),
+                    jobs.Add(new Job(cls, Split.Test, Seed(2 + k, i), kind, Path.Combine(cls.Name, "test", kind, $"{i:000}.png"),
                         Path.Combine(cls.Name, "ground_truth", kind, $"{i:000}_mask.png")));
             }
         }
         return jobs;
     }
 
-    /// <summary>The defect-free rendering behind a generated image (for tests of mask exactness).</summary>
-    internal static RgbImage RenderClean(int seed, string className, string? defectKind, int index, DemoSize size)
+    /// <summary>The defect-free rendering behind test image <c>&lt;class&gt;/test/&lt;defect&gt;/&lt;index&gt;.png</c> (for mask tests).</summary>
+    internal static RgbImage RenderClean(int seed, string className, string defectKind, int index, DemoSize size)
     {
-        var job = PlanJobs(seed, size).Single(j => j.Class.Name == className && j.DefectKind == defectKind &&
-            Path.GetFileNameWithoutExtension(j.ImageFile) == $"{index:000}" && (defectKind is not null || j.ImageFile.Contains("test")));
+        var file = Path.Combine(className, "test", defectKind, $"{index:000}.png");
+        var job = PlanJobs(seed, size).Single(j => j.ImageFile == file);
         return DemoRenderer.Render(job.Class, job.ImageSeed, job.DefectKind, size.ImageSize).Clean;
     }
 

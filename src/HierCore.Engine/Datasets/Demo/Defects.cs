@@ -50,7 +50,7 @@ internal abstract class Defect
         {
             var (u, v) = scene.PointOnObject(ref rng);
             double angle = rng.Range(0, Math.PI);
-            return new Scratch(scene, u, v, DetMath.Cos(angle), DetMath.Sin(angle), rng.Range(20, 50), rng.Range(1.0, 1.6));
+            return new Scratch(scene, u, v, DetMath.Cos(angle), DetMath.Sin(angle), rng.Range(25, 55), rng.Range(1.25, 2.0));
         }
 
         public override bool Covers(double u, double v)
@@ -78,7 +78,7 @@ internal abstract class Defect
         public static Stain Sample(DemoScene scene, ref SplitMix64 rng)
         {
             var (u, v) = scene.PointOnObject(ref rng);
-            return new Stain(scene, u, v, rng.Range(9, 22), rng.Range(0.55, 0.85), rng.NextULong());
+            return new Stain(scene, u, v, rng.Range(12, 26), rng.Range(0.65, 0.9), rng.NextULong());
         }
 
         public override bool Covers(double u, double v)

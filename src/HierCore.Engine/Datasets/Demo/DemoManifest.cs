@@ -22,8 +22,8 @@ internal static class DemoManifest
             json.WriteStartObject();
             json.WriteString("name", cls.Name);
             json.WriteString("kind", cls.IsObject ? "object" : "texture");
-            json.WriteNumber("train", group.Count(x => x.Job.ImageFile.Contains("train")));
-            json.WriteNumber("testGood", group.Count(x => x.Job.DefectKind is null && !x.Job.ImageFile.Contains("train")));
+            json.WriteNumber("train", group.Count(x => x.Job.Split == Split.Train));
+            json.WriteNumber("testGood", group.Count(x => x.Job.Split == Split.Test && x.Job.DefectKind is null));
             json.WriteStartObject("defects");
             foreach (var kind in cls.DefectKinds)
                 json.WriteNumber(kind, group.Count(x => x.Job.DefectKind == kind));
@@ -36,11 +36,12 @@ internal static class DemoManifest
         {
             json.WriteStartObject();
             json.WriteString("image", Unix(jobs[i].ImageFile));
-            json.WriteString("sha256", hashes[2 * i]);
+            json.WriteString("sha256", hashes[3 * i]);
+            json.WriteString("pixelsSha256", hashes[3 * i + 2]);
             if (jobs[i].MaskFile is { } mask && records[i] is { } rec)
             {
                 json.WriteString("mask", Unix(mask));
-                json.WriteString("maskSha256", hashes[2 * i + 1]);
+                json.WriteString("maskSha256", hashes[3 * i + 1]);
                 json.WriteString("defect", rec.Kind);
                 json.WriteNumber("coverage", Math.Round(rec.Coverage, 6));
                 json.WriteNumber("meanAbsChange", Math.Round(rec.MeanAbsChange, 6));

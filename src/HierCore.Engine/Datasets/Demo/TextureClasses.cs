@@ -71,8 +71,8 @@ internal sealed class WovenClass : DemoClass
     public override IReadOnlyList<string> DefectKinds => [DefectKind.Scratch, DefectKind.Stain];
 
     public override DemoScene Sample(ref SplitMix64 rng) =>
-        new Scene(rng.Range(0, 32), rng.Range(0, 32), new Rgb(205, 175, 120).Jitter(ref rng, 8),
-            new Rgb(80, 62, 45).Jitter(ref rng, 6), rng.NextULong());
+        new Scene(rng.Range(0, 32), rng.Range(0, 32), new Rgb(205, 175, 120).Jitter(ref rng, 4),
+            new Rgb(80, 62, 45).Jitter(ref rng, 3), rng.NextULong());
 
     private sealed class Scene(double ox, double oy, Rgb thread, Rgb gap, ulong fibreSeed) : DemoScene
     {
@@ -88,16 +88,19 @@ internal sealed class WovenClass : DemoClass
             double profile = DetMath.Sin(Math.PI * GridClass.Frac(across * Threads / Cell));
             // Threads dip under the crossing ones at the cell ends.
             double dip = 0.75 + 0.25 * DetMath.Sin(Math.PI * along / Cell);
-            double fibre = 0.93 + 0.14 * DetMath.ValueNoise(fibreSeed, x / 3, y / 3);
+            double fibre = 0.96 + 0.08 * DetMath.ValueNoise(fibreSeed, x / 3, y / 3);
             return Rgb.Lerp(gap, thread * fibre, profile * dip);
         }
 
-        public override Rgb ScratchColour => new(45, 45, 70);
-        public override Rgb StainColour => new(105, 130, 55);
+        public override Rgb ScratchColour => new(225, 230, 250);
+        public override Rgb StainColour => new(70, 120, 40);
     }
 }
 
-/// <summary>Granite-like fractal noise with speckles: the busiest class, so its normal scores run highest.</summary>
+/// <summary>
+/// Granite-like fractal noise with speckles: the busiest class, so its normal scores run highest. Busier still
+/// (4 octaves, 9 % speckles) made test normals as novel as defects: image AUROC 0.6 with PatchCore.
+/// </summary>
 internal sealed class NoiseClass : DemoClass
 {
     public override string Name => "noise";
@@ -112,15 +115,14 @@ internal sealed class NoiseClass : DemoClass
 
         public override Rgb Colour(double u, double v)
         {
-            double n = DetMath.Clamp01((DetMath.Fbm(seed, u / 20, v / 20, 4) - 0.5) * 2.2 + 0.5);
+            double n = DetMath.Clamp01((DetMath.Fbm(seed, u / 24, v / 24, 3) - 0.5) * 1.6 + 0.5);
             var c = n < 0.5 ? Rgb.Lerp(Low, Mid, n * 2) : Rgb.Lerp(Mid, High, n * 2 - 1);
             double speck = SplitMix64.HashToUnit(SplitMix64.Hash(seed ^ 0x5eed, (long)Math.Floor(u / 3), (long)Math.Floor(v / 3)));
-            if (speck < 0.06) c = Rgb.Lerp(c, Speck, 0.8);
-            else if (speck > 0.97) c = Rgb.Lerp(c, High, 0.7);
+            if (speck < 0.03) c = Rgb.Lerp(c, Speck, 0.7);
             return c * gain;
         }
 
-        public override Rgb ScratchColour => new(250, 250, 250);
-        public override Rgb StainColour => new(50, 85, 150);
+        public override Rgb ScratchColour => new(240, 150, 50);
+        public override Rgb StainColour => new(35, 75, 175);
     }
 }
