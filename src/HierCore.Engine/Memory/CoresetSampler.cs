@@ -21,7 +21,11 @@ public static class CoresetSampler
         return (int)Math.Min(n, Math.Ceiling((decimal)ratio * n));
     }
 
-    /// <summary>Pruned greedy k-center; same picks, same order as <see cref="SelectNaive"/>.</summary>
+    /// <summary>
+    /// Pruned greedy k-center; same picks, same order as <see cref="SelectNaive"/>. Measured on clustered,
+    /// patch-like features: 8.5× faster at N = 50k and 17× (CPU time) at N = 200k. On structureless isotropic
+    /// noise the triangle bounds almost never apply and it is about 2× slower than the naive loop.
+    /// </summary>
     public static long[] Select(Tensor features, int count, int seed, int projectionDim = DefaultProjectionDim) =>
         KCenterPruned.Run(Prepare(features, count, seed, projectionDim), count, seed);
 
