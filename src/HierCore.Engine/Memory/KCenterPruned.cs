@@ -112,6 +112,7 @@ internal sealed unsafe class KCenterPruned
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Update(KCenterCell cell, float dpc, float* pc)
     {
+        if (cell.Count >= ParallelThreshold && Environment.ProcessorCount > 1) { UpdateParallel(cell, dpc, pc); return; }
         int d = _dim;
         bool bounded = !float.IsPositiveInfinity(dpc);
         fixed (float* rows = cell.Rows)
@@ -124,6 +125,48 @@ internal sealed unsafe class KCenterPruned
                 _joining.Add((cell.Ids[j], dj));
                 cell.RemoveAt(j--);
             }
+        cell.RefreshMax();
+    }
+
+    // Below this many points a cell is scanned on one thread: the fork/join would cost more than it saves.
+    private const int ParallelThreshold = 16_384;
+    private float[] _scratch = [];
+
+    /// <summary>
+    /// <see cref="Update"/> for big cells (early on, the unassigned cell holds almost every point and is scanned
+    /// at every pick): distances in parallel chunks, then removal on one thread in descending index order, so
+    /// each swap-with-last brings in a point already known to stay. Same distances, same joins, same picks.
+    /// </summary>
+    private void UpdateParallel(KCenterCell cell, float dpc, float* pc)
+    {
+        int d = _dim, n = cell.Count;
+        bool bounded = !float.IsPositiveInfinity(dpc);
+        if (_scratch.Length < n) _scratch = new float[Math.Max(n, _scratch.Length * 2)];
+        var joinAt = _scratch;
+        var rows = cell.Rows;
+        var mins = cell.Mins;
+        double twiceSlack = _twiceSlack;
+        var centre = (nint)pc;
+        int chunks = Environment.ProcessorCount * 4;
+        Parallel.For(0, chunks, k =>
+        {
+            int from = (int)((long)n * k / chunks), to = (int)((long)n * (k + 1) / chunks);
+            fixed (float* r = rows)
+                for (int j = from; j < to; j++)
+                {
+                    float mj = mins[j];
+                    joinAt[j] = -1;
+                    if (bounded && dpc >= twiceSlack * mj) continue;
+                    float dj = SquaredDistanceKernel.Distance(r + (long)j * d, (float*)centre, d);
+                    if (dj < mj) joinAt[j] = dj;
+                }
+        });
+        for (int j = n - 1; j >= 0; j--)
+        {
+            if (joinAt[j] < 0) continue;
+            _joining.Add((cell.Ids[j], joinAt[j]));
+            cell.RemoveAt(j);
+        }
         cell.RefreshMax();
     }
 

@@ -22,6 +22,7 @@ public class CoresetSamplerTests
     [Theory]
     [InlineData(3000, 384, 5)]
     [InlineData(2000, 32, 6)]
+    [InlineData(20_000, 128, 7)]      // cells ≥ 16,384 points: the parallel scan path
     public void Pruned_selection_equals_naive_selection_on_clustered_data(int n, int d, int seed)
     {
         using var x = CoresetBenchmark.Synthesize(n, d, seed, CoresetBenchmarkData.Clustered);
