@@ -10,11 +10,12 @@ public static class ConsoleProgress
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive || Console.IsOutputRedirected)
         {
-            string? lastPhase = null;
+            (string Phase, string? Message) last = ("", null);
             var plain = new SyncProgress(p =>
             {
-                if (p.Phase == lastPhase) return;
-                lastPhase = p.Phase;
+                // One line per new phase or new message; bare done/total updates are left out of logs.
+                if (p.Phase == last.Phase && (p.Message is null || p.Message == last.Message)) return;
+                last = (p.Phase, p.Message);
                 Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {title}: {p.Phase}{(p.Message is null ? "" : " — " + p.Message)}");
             });
             return await work(plain);

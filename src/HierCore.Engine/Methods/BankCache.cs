@@ -22,7 +22,8 @@ public sealed class BankCache(long maxBytes = 4L << 30) : IDisposable
     public int Hits { get; private set; }
 
     /// <summary>The model of one group; built (and timed) on first request.</summary>
-    public GroupModel GetOrBuild(FeatureSet train, IReadOnlyList<int> members, int groupId, RunSpec spec, CancellationToken ct)
+    public GroupModel GetOrBuild(FeatureSet train, IReadOnlyList<int> members, int groupId, RunSpec spec, CancellationToken ct,
+        Action<string>? report = null)
     {
         var key = Key(train, members, spec);
         lock (gate)
@@ -35,7 +36,7 @@ public sealed class BankCache(long maxBytes = 4L << 30) : IDisposable
                 return hit.Model.Id == groupId ? hit.Model : hit.Model.WithId(groupId);
             }
         }
-        var model = Build(train, members, groupId, spec, ct);
+        var model = Build(train, members, groupId, spec, ct, report);
         lock (gate)
         {
             Builds++;
@@ -52,13 +53,15 @@ public sealed class BankCache(long maxBytes = 4L << 30) : IDisposable
         return model;
     }
 
-    static GroupModel Build(FeatureSet train, IReadOnlyList<int> members, int groupId, RunSpec spec, CancellationToken ct)
+    static GroupModel Build(FeatureSet train, IReadOnlyList<int> members, int groupId, RunSpec spec, CancellationToken ct, Action<string>? report)
     {
         var clock = Stopwatch.StartNew();
         using var patches = train.PatchesOf(members);
+        report?.Invoke($"coreset of {patches.shape[0]:N0} patches → {Memory.CoresetSampler.CoresetSize((int)patches.shape[0], spec.CoresetRatio):N0}");
         var bank = MemoryBank.Build(patches, train.SourcesOf(members), spec.CoresetRatio, spec.Seed, projectionDim: spec.ProjectionDim);
         ct.ThrowIfCancellationRequested();
         var (mode, folds) = CriterionEstimator.Parse(spec.Criterion);
+        report?.Invoke($"class-wise criterion ({spec.Criterion}) over {members.Count} training images");
         var sample = mode == "folds"
             ? CriterionEstimator.Folds(train, members, folds, spec.CoresetRatio, spec.Seed, spec.ProjectionDim, spec.Reweighting, ct)
             : CriterionEstimator.LeaveImageOut(train, members, bank, spec.Reweighting, ct);

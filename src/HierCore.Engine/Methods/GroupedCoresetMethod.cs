@@ -32,9 +32,12 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
         for (var g = 0; g < used.Length; g++)
         {
             context.Cancellation.ThrowIfCancellationRequested();
-            context.Report("fit", g, used.Length, $"memory bank of group {names[used[g]]}");
+            var name = names[used[g]];
+            var index = g;
+            context.Report("fit", g, used.Length, $"memory bank of group {name}");
             var members = Enumerable.Range(0, trainingGroups.Length).Where(i => trainingGroups[i] == g).ToArray();
-            groups.Add(new NamedGroup(names[used[g]], banks.GetOrBuild(train, members, g, context.Spec, context.Cancellation)));
+            groups.Add(new NamedGroup(name, banks.GetOrBuild(train, members, g, context.Spec, context.Cancellation,
+                step => context.Report("fit", index, used.Length, $"group {name}: {step}"))));
         }
         context.Report("fit", used.Length, used.Length);
     }
