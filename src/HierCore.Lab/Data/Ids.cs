@@ -10,7 +10,7 @@ public readonly record struct RunId(Guid Value)
         id = new RunId(g);
         return ok;
     }
-    public string Short => Value.ToString("N")[..8];
+    public string Short => Value.ToString("N")[^8..]; // the random tail: v7 ids share their time prefix
     public override string ToString() => Value.ToString();
 }
 
@@ -24,6 +24,6 @@ public readonly record struct SweepId(Guid Value)
         id = new SweepId(g);
         return ok;
     }
-    public string Short => Value.ToString("N")[..8];
+    public string Short => Value.ToString("N")[^8..]; // the random tail: v7 ids share their time prefix
     public override string ToString() => Value.ToString();
 }

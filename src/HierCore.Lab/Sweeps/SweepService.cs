@@ -54,5 +54,5 @@ public sealed class SweepService(
     }
 
     private static string DefaultName(SweepRequest r, DateTime now) =>
-        $"{r.Dataset} · {string.Join("+", r.Methods)} · {now:yyyy-MM-dd HH:mm}";
+        $"{r.Dataset} · {r.Methods.Count} method{(r.Methods.Count == 1 ? "" : "s")} × {r.Scenarios.Count} scenario{(r.Scenarios.Count == 1 ? "" : "s")} × {r.Seeds.Count} seed{(r.Seeds.Count == 1 ? "" : "s")} · {now:MM-dd HH:mm}";
 }

@@ -49,7 +49,7 @@ public sealed class FakeExperimentRunner : IExperimentRunner
             for (var i = 0; i < 12; i++)
             {
                 var anomalous = i >= 6;
-                var s = scale * (1 + 0.3 * rng.NextDouble() + (anomalous ? separation * (0.2 + rng.NextDouble()) : 0));
+                var s = scale * (1 + 0.3 * rng.NextDouble() + (anomalous ? separation * (0.02 + 0.35 * rng.NextDouble()) : 0));
                 var z = (s - scale * 1.15) / (0.1 * scale);
                 scores.Add(new ImageScore(Classes[c], $"{Classes[c]}/test/{(anomalous ? "crack" : "good")}/{i:D3}.png", anomalous, s, z, Classes[c], anomalous ? "crack" : "good"));
             }

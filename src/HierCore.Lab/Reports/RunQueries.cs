@@ -64,7 +64,7 @@ public sealed class RunQueries(IDbContextFactory<LabDbContext> dbs, LabPaths pat
         var run = await db.Runs.AsNoTracking().Include(r => r.Sweep).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (run is null) return null;
         var artifacts = await db.Artifacts.AsNoTracking().Where(a => a.RunId == id).OrderBy(a => a.Id).ToListAsync(ct);
-        var log = await db.RunLog.AsNoTracking().Where(l => l.RunId == id).OrderBy(l => l.Id).ToListAsync(ct);
+        var log = await db.RunLog.AsNoTracking().Where(l => l.RunId == id).OrderBy(l => l.At).ThenBy(l => l.Id).ToListAsync(ct);
         RunSpec? spec = null; RunResult? result = null;
         try { spec = LabJson.Deserialize<RunSpec>(run.SpecJson); } catch (System.Text.Json.JsonException) { }
         if (run.ResultJson is not null)
