@@ -64,6 +64,7 @@ public sealed class SweepInTheBrowserTests
         await page.WaitForURLAsync(url => url.Contains("/compare"));
         await page.WaitForSelectorAsync("#compare-matrix");
         await InteractiveAsync(page);
+        await page.WaitForSelectorAsync("#bar-chart .main-svg", new() { Timeout = 20_000 });
         // A chart option changed in the page goes into the URL.
         await page.GetByText("Heat map").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("heatmap=off"));

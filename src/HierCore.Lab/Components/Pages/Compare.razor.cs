@@ -19,6 +19,8 @@ public partial class Compare
     [SupplyParameterFromQuery(Name = "classmetric")] public string? ClassMetric { get; set; }
     [SupplyParameterFromQuery] public string? Errors { get; set; }
     [SupplyParameterFromQuery(Name = "heatmap")] public string? HeatMap { get; set; }
+    /// <summary>"on": bars start at 0; default: the y axis spans the values (AUROC differences are small).</summary>
+    [SupplyParameterFromQuery(Name = "yzero")] public string? YZero { get; set; }
 
     private readonly List<string> _problems = [];
     private IReadOnlyList<SweepSummary> _sweeps = [];
@@ -26,8 +28,7 @@ public partial class Compare
     private CompareData? _data;
     private IReadOnlyList<RequirementRow>? _requirements;
     private string _metric = MetricKeys.Headline, _scope = "mean", _classMetric = "image_auroc";
-    private bool _errorBars = true, _heatMap = true;
-    private int _version;
+    private bool _errorBars = true, _heatMap = true, _fromZero;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -37,6 +38,7 @@ public partial class Compare
         _classMetric = Pick(ClassMetric, MetricKeys.Set, "image_auroc", "per-class metric");
         _errorBars = Errors != "off";
         _heatMap = HeatMap != "off";
+        _fromZero = YZero == "on";
         _sweeps = await Queries.RecentSweepsAsync(50);
 
         _sweep = null;
@@ -53,7 +55,6 @@ public partial class Compare
         _requirements = _data is null ? [] : CompareService.Requirements(_data);
         if (_data is not null && _sweeps.All(s => s.Id != _data.SweepId))
             _sweeps = [.. _sweeps, new SweepSummary(_data.SweepId, _data.SweepName, _data.Dataset, default, _data.TotalRuns, 0, 0, 0, 0, 0)];
-        _version++;
     }
 
     protected override bool Concerns(RunChanged change) => change.SweepId == _sweep && change.Status.IsFinal();
@@ -68,7 +69,8 @@ public partial class Compare
 
     private void Set(string key, string? value) => UrlState.Update(Nav, new Dictionary<string, object?> { [key] = value });
 
-    private string ChartKey => $"{_sweep}-{_metric}-{_scope}-{_errorBars}-{_version}";
+    /// <summary>Charts are re-created only when what they show changes (Plotly charts do not diff their data).</summary>
+    private string ChartKey => $"{_sweep}-{_metric}-{_scope}-{_errorBars}-{_fromZero}-{_data?.Results.Count}";
 
     private string ExportUrl(string format) =>
         $"api/sweeps/{_sweep}/compare.{format}?metric={Uri.EscapeDataString(_metric)}&scope={_scope}";
@@ -80,6 +82,8 @@ public partial class Compare
             var layout = Charts.Layout($"{MetricKeys.Label(_metric)}{(MetricKeys.HasScope(_metric) ? $" ({_scope})" : "")} by scenario",
                 "scenario", MetricKeys.Label(_metric), 340);
             layout.BarMode = Plotly.Blazor.LayoutLib.BarModeEnum.Group;
+            if (!_fromZero && _data is not null && Charts.FocusRange(_data, _metric, _scope, _errorBars) is { } range)
+                layout.YAxis[0].Range = [range.Min, range.Max];
             return layout;
         }
     }
@@ -88,7 +92,7 @@ public partial class Compare
     {
         get
         {
-            var layout = Charts.Layout($"Per-class {MetricKeys.Label(_classMetric)}", "", "", 120 + 34 * (_data?.Classes.Count ?? 1));
+            var layout = Charts.Layout($"Per-class {MetricKeys.Label(_classMetric)} (mean over seeds)", "", "", Math.Max(350, 150 + 34 * (_data?.Classes.Count ?? 1)));
             layout.Margin = new Plotly.Blazor.LayoutLib.Margin { L = 90, R = 16, T = 40, B = 90 };
             return layout;
         }

@@ -28,6 +28,9 @@ public partial class NewSweep
         public string Routing { get; set; } = "nearest";
     }
 
+    /// <summary>Pre-selects a dataset (links from the Datasets page).</summary>
+    [Microsoft.AspNetCore.Components.SupplyParameterFromQuery] public string? Dataset { get; set; }
+
     internal FormModel Form { get; } = new();
     private IReadOnlyList<string> _datasets = [];
     private List<string> _submitErrors = [];
@@ -36,6 +39,7 @@ public partial class NewSweep
     protected override void OnInitialized()
     {
         _datasets = Sweeps.KnownDatasets();
+        if (Dataset is not null && _datasets.Contains(Dataset)) Form.Dataset = Dataset;
         if (!_datasets.Contains(Form.Dataset) && _datasets.Count > 0) Form.Dataset = _datasets[0];
     }
 

@@ -86,6 +86,18 @@ public static class Charts
             };
         }).ToList();
 
+    /// <summary>A y range around the bars (with their error bars), so small differences stay visible.</summary>
+    public static (double Min, double Max)? FocusRange(CompareData d, string metric, string scope, bool errorBars)
+    {
+        var cells = (from m in d.Methods from s in d.Scenarios where d.IsApplicable(m, s)
+                     select d.Cell(m, s, metric, scope)).Where(c => c.HasValue).ToList();
+        if (cells.Count == 0) return null;
+        var lo = cells.Min(c => c.Mean - (errorBars ? c.Std : 0));
+        var hi = cells.Max(c => c.Mean + (errorBars ? c.Std : 0));
+        var pad = Math.Max((hi - lo) * 0.15, 0.01);
+        return (lo - pad, hi + pad);
+    }
+
     /// <summary>Per-class heat map: classes × (method, scenario), mean over seeds.</summary>
     public static IList<ITrace> ClassHeatMap(CompareData d, string metric)
     {
