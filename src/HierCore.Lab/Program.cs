@@ -1,5 +1,3 @@
-using HierCore.Lab.Api;
-using HierCore.Lab.Components;
 using HierCore.Lab.Hosting;
 
 var root = RepositoryRoot.Find(args);
@@ -14,9 +12,7 @@ builder.AddLabServices();
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 app.UseLabPipeline();
-app.MapLabApi();
-app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapLab();
 app.Run();
 
 public partial class Program;

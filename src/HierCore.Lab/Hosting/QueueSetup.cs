@@ -47,6 +47,10 @@ public static class QueueSetup
             });
             builder.Services.AddHostedService<StaleRunMonitor>();
         }
+        else if (roles.Web)
+        {
+            builder.Services.AddHostedService<RunChangePoller>(); // the worker is another process
+        }
         return builder;
     }
 }

@@ -48,8 +48,8 @@ public sealed class RunQueries(IDbContextFactory<LabDbContext> dbs, LabPaths pat
             ("progress", false) => q.OrderBy(r => r.Progress).ThenBy(r => r.Id), ("progress", true) => q.OrderByDescending(r => r.Progress).ThenBy(r => r.Id),
             ("started", false) => q.OrderBy(r => r.StartedAt).ThenBy(r => r.Id), ("started", true) => q.OrderByDescending(r => r.StartedAt).ThenBy(r => r.Id),
             ("finished", false) => q.OrderBy(r => r.FinishedAt).ThenBy(r => r.Id), ("finished", true) => q.OrderByDescending(r => r.FinishedAt).ThenBy(r => r.Id),
-            (_, false) => q.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id),
-            (_, true) => q.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
+            (_, false) => q.OrderBy(r => r.CreatedAt).ThenBy(r => r.Method).ThenBy(r => r.Scenario).ThenBy(r => r.Seed),
+            (_, true) => q.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Method).ThenBy(r => r.Scenario).ThenBy(r => r.Seed),
         };
         var items = await q.Skip(Math.Max(0, page) * pageSize).Take(pageSize)
             .Select(r => new RunRow(r.Id, r.SweepId, r.Sweep!.Name, r.Method, r.Scenario, r.Dataset, r.Seed, r.Status, r.Attempt, r.Phase,

@@ -51,6 +51,8 @@ public sealed class SweepInTheBrowserTests
         // Runs page follows the worker without a reload.
         await page.WaitForURLAsync(url => url.Contains("/runs?sweep="));
         await InteractiveAsync(page);
+        await page.Locator(".status-chip[data-status=Running]").First.WaitForAsync(new() { Timeout = 30_000 });
+        await Shot(page, "runs-live");
         await Assertions.Expect(page.Locator(".status-chip[data-status=Succeeded]")).ToHaveCountAsync(20, new() { Timeout = 90_000 });
         await Shot(page, "runs");
 
