@@ -38,6 +38,7 @@ public sealed class RunJob(
             var spec = LabJson.Deserialize<RunSpec>(specJson) with { Device = options.Value.Device };
             var result = await runner.RunAsync(spec, progress, cts.Token);
             cts.Token.ThrowIfCancellationRequested();
+            await LogPhaseChangesAsync(id, progress);
             if (!await results.SaveSucceededAsync(id, attempt, result, CancellationToken.None))
                 await lifecycle.FinishAsync(id, attempt, RunStatus.Cancelled, null, CancellationToken.None);
         }
@@ -78,7 +79,6 @@ public sealed class RunJob(
         var beat = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds);
         var lastBeat = DateTime.MinValue;
         RunProgress? lastWritten = null;
-        string? lastPhase = null;
         while (!cts.IsCancellationRequested)
         {
             try
@@ -86,12 +86,8 @@ public sealed class RunJob(
                 await Task.Delay(250, cts.Token);
                 var p = progress.Latest;
                 var now = lifecycle.Now;
+                await LogPhaseChangesAsync(id, progress);
                 if (p == lastWritten && now - lastBeat < beat) continue;
-                if (p is not null && p.Phase != lastPhase)
-                {
-                    lastPhase = p.Phase;
-                    await lifecycle.LogAsync(id, "info", $"Phase {p.Phase}{(p.Message is null ? "" : ": " + p.Message)}", CancellationToken.None);
-                }
                 var overall = OverallProgress.Compute(p?.Phase, p?.Fraction ?? 0);
                 var cancel = await lifecycle.HeartbeatAsync(id, attempt, p?.Phase ?? "starting", p?.Done ?? 0, p?.Total ?? 0, overall, CancellationToken.None);
                 lastBeat = now;
@@ -102,6 +98,12 @@ public sealed class RunJob(
             catch (OperationCanceledException) { }
             catch (Exception e) { log.LogWarning(e, "Heartbeat of run {Run} failed; retrying.", id); }
         }
+    }
+
+    private async Task LogPhaseChangesAsync(RunId id, LatestProgress progress)
+    {
+        while (progress.PhaseChanges.TryDequeue(out var change))
+            await lifecycle.LogAsync(id, "info", $"Phase {change.Phase}{(change.Message is null ? "" : ": " + change.Message)}", CancellationToken.None);
     }
 
     private async Task<string> ReadSpecAsync(RunId id, CancellationToken ct)
@@ -116,11 +118,17 @@ public sealed class RunJob(
         return await db.Runs.Where(r => r.Id == id).Select(r => r.CancelRequested).FirstOrDefaultAsync();
     }
 
-    /// <summary>Keeps only the newest report: the runner never waits on the database.</summary>
+    /// <summary>Keeps the newest report and every phase change: the runner never waits on the database.</summary>
     private sealed class LatestProgress : IProgress<RunProgress>
     {
         private volatile RunProgress? _latest;
         public RunProgress? Latest => _latest;
-        public void Report(RunProgress value) => _latest = value;
+        public System.Collections.Concurrent.ConcurrentQueue<RunProgress> PhaseChanges { get; } = new();
+
+        public void Report(RunProgress value)
+        {
+            if (_latest?.Phase != value.Phase) PhaseChanges.Enqueue(value);
+            _latest = value;
+        }
     }
 }

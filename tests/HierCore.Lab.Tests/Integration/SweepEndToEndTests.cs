@@ -55,5 +55,13 @@ public sealed class SweepEndToEndTests(LabFactory lab)
             { Dataset = "demo", Method = "hiercore", Scenario = Engine.Experiments.Scenario.S2, Seed = 7 }).Headline;
         var row = (await http.GetStringAsync($"/api/sweeps/{sweep}/results.csv")).Split('\n')[1].Split(',');
         Assert.Equal(expected, double.Parse(row[7], System.Globalization.CultureInfo.InvariantCulture), 12);
+
+        // The run log records every phase the runner reported, in order, before the success line.
+        await using var db = await lab.Services.GetRequiredService<IDbContextFactory<LabDbContext>>().CreateDbContextAsync();
+        var runId = new RunId(Guid.Parse(row[0]));
+        var log = await db.RunLog.Where(l => l.RunId == runId).OrderBy(l => l.Id).Select(l => l.Message).ToListAsync();
+        var phases = log.Where(m => m.StartsWith("Phase ")).Select(m => m[6..]).ToList();
+        Assert.Equal(["load", "features", "fit", "score", "evaluate"], phases);
+        Assert.True(log.FindIndex(m => m.Contains("succeeded")) > log.FindLastIndex(m => m.StartsWith("Phase ")), string.Join(" | ", log));
     }
 }
