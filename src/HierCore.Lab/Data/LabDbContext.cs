@@ -18,6 +18,8 @@ public sealed class LabDbContext(DbContextOptions<LabDbContext> options) : DbCon
         builder.Properties<SweepId>().HaveConversion<SweepIdConverter>();
         builder.Properties<RunStatus>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<ArtifactKind>().HaveConversion<string>().HaveMaxLength(16);
+        // Every time is stored as UTC; SQLite forgets the kind, so it is restored on read (the API then writes "Z").
+        builder.Properties<DateTime>().HaveConversion<UtcConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -44,6 +46,7 @@ public sealed class LabDbContext(DbContextOptions<LabDbContext> options) : DbCon
         model.Entity<RunLogLine>(e => e.HasIndex(l => new { l.RunId, l.Id }));
     }
 
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(d => d.Kind == DateTimeKind.Local ? d.ToUniversalTime() : d, d => DateTime.SpecifyKind(d, DateTimeKind.Utc));
     private sealed class RunIdConverter() : ValueConverter<RunId, Guid>(id => id.Value, g => new RunId(g));
     private sealed class SweepIdConverter() : ValueConverter<SweepId, Guid>(id => id.Value, g => new SweepId(g));
 }
