@@ -50,6 +50,7 @@ public sealed class SweepInTheBrowserTests
 
         // Runs page follows the worker without a reload.
         await page.WaitForURLAsync(url => url.Contains("/runs?sweep="));
+        var sweepId = new Uri(page.Url).Query.Split('=')[1].Split('&')[0];
         await InteractiveAsync(page);
         await page.Locator(".status-chip[data-status=Running]").First.WaitForAsync(new() { Timeout = 30_000 });
         await Shot(page, "runs-live");
@@ -90,6 +91,15 @@ public sealed class SweepInTheBrowserTests
         await other.GotoAsync(shareUrl.Replace("heatmap=off", "heatmap=on"));
         await other.WaitForSelectorAsync("#heat-map .main-svg", new() { Timeout = 20_000 });
         await Shot(other, "compare-heatmap");
+
+        // The runs table from a link: filter and sort come from the query string.
+        await OpenAsync(other, $"{baseUrl}/runs?sweep={sweepId}&method=hiercore&sort=headline&desc=true");
+        await Assertions.Expect(other.Locator(".status-chip")).ToHaveCountAsync(8);
+        var cells = await other.Locator("#runs-grid tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        Assert.All(cells, c => Assert.Equal("HierCore", c.Trim()));
+        var headlines = (await other.Locator("#runs-grid tbody tr td.num").AllInnerTextsAsync())
+            .Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(headlines.OrderByDescending(h => h), headlines);
 
         await OpenAsync(page, $"{baseUrl}/");
         await Shot(page, "home");

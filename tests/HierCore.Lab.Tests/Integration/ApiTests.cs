@@ -56,6 +56,20 @@ public sealed class ApiTests(LabFactory lab)
     }
 
     [Theory]
+    [InlineData("/runs?status=Bogus", "Unknown status 'Bogus'")]
+    [InlineData("/runs?sweep=zzz", "is not a sweep id")]
+    [InlineData("/runs?sort=colour", "Unknown sort column 'colour'")]
+    [InlineData("/compare?sweep=zzz", "is not a sweep id")]
+    [InlineData("/compare?sweep=01a228c0-4c63-7d45-a106-95dd57744b6d", "does not exist")]
+    [InlineData("/compare?metric=speed", "Unknown metric 'speed'")]
+    public async Task Malformed_view_parameters_show_a_message_not_an_error_page(string url, string message)
+    {
+        var response = await lab.CreateClient().GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Theory]
     [InlineData("/artifacts/..%2Fappsettings.json")]
     [InlineData("/artifacts/%2Fetc%2Fpasswd")]
     [InlineData("/artifacts/artifacts/..%2F..%2F..%2Fetc%2Fpasswd")]
