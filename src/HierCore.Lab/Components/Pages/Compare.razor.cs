@@ -1,0 +1,100 @@
+using HierCore.Lab.Components.Shared;
+using HierCore.Lab.Data;
+using HierCore.Lab.Jobs;
+using HierCore.Lab.Reports;
+using Microsoft.AspNetCore.Components;
+
+namespace HierCore.Lab.Components.Pages;
+
+/// <summary>Method × scenario comparison of one sweep. Sweep, metric, scope and chart options live in the URL.</summary>
+public partial class Compare
+{
+    [Inject] private CompareService CompareService { get; set; } = default!;
+    [Inject] private RunQueries Queries { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+
+    [SupplyParameterFromQuery] public string? Sweep { get; set; }
+    [SupplyParameterFromQuery] public string? Metric { get; set; }
+    [SupplyParameterFromQuery] public string? Scope { get; set; }
+    [SupplyParameterFromQuery(Name = "classmetric")] public string? ClassMetric { get; set; }
+    [SupplyParameterFromQuery] public string? Errors { get; set; }
+    [SupplyParameterFromQuery(Name = "heatmap")] public string? HeatMap { get; set; }
+    /// <summary>"on": bars start at 0; default: the y axis spans the values (AUROC differences are small).</summary>
+    [SupplyParameterFromQuery(Name = "yzero")] public string? YZero { get; set; }
+
+    private readonly List<string> _problems = [];
+    private IReadOnlyList<SweepSummary> _sweeps = [];
+    private SweepId? _sweep;
+    private CompareData? _data;
+    private IReadOnlyList<RequirementRow>? _requirements;
+    private string _metric = MetricKeys.Headline, _scope = "mean", _classMetric = "image_auroc";
+    private bool _errorBars = true, _heatMap = true, _fromZero;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _problems.Clear();
+        _metric = Pick(Metric, MetricKeys.All, MetricKeys.Headline, "metric");
+        _scope = Pick(Scope, MetricKeys.Scopes, "mean", "scope");
+        _classMetric = Pick(ClassMetric, MetricKeys.Set, "image_auroc", "per-class metric");
+        _errorBars = Errors != "off";
+        _heatMap = HeatMap != "off";
+        _fromZero = YZero == "on";
+        _sweeps = await Queries.RecentSweepsAsync(50);
+
+        _sweep = null;
+        if (string.IsNullOrEmpty(Sweep)) _sweep = _sweeps.FirstOrDefault()?.Id;
+        else if (!SweepId.TryParse(Sweep, out var id)) _problems.Add($"'{Sweep}' is not a sweep id.");
+        else _sweep = id;
+        await RefreshAsync();
+    }
+
+    protected override async Task RefreshAsync()
+    {
+        _data = _sweep is { } id ? await CompareService.LoadAsync(id) : null;
+        if (_sweep is not null && _data is null) _problems.Add($"Sweep {_sweep} does not exist.");
+        _requirements = _data is null ? [] : CompareService.Requirements(_data);
+        if (_data is not null && _sweeps.All(s => s.Id != _data.SweepId))
+            _sweeps = [.. _sweeps, new SweepSummary(_data.SweepId, _data.SweepName, _data.Dataset, default, _data.TotalRuns, 0, 0, 0, 0, 0)];
+    }
+
+    protected override bool Concerns(RunChanged change) => change.SweepId == _sweep && change.Status.IsFinal();
+
+    private string Pick(string? value, IReadOnlyList<string> allowed, string fallback, string what)
+    {
+        if (string.IsNullOrEmpty(value)) return fallback;
+        if (allowed.Contains(value)) return value;
+        _problems.Add($"Unknown {what} '{value}' (use {string.Join(", ", allowed)}); showing {fallback}.");
+        return fallback;
+    }
+
+    private void Set(string key, string? value) => UrlState.Update(Nav, new Dictionary<string, object?> { [key] = value });
+
+    /// <summary>Charts are re-created only when what they show changes (Plotly charts do not diff their data).</summary>
+    private string ChartKey => $"{_sweep}-{_metric}-{_scope}-{_errorBars}-{_fromZero}-{_data?.Results.Count}";
+
+    private string ExportUrl(string format) =>
+        $"api/sweeps/{_sweep}/compare.{format}?metric={Uri.EscapeDataString(_metric)}&scope={_scope}";
+
+    private Plotly.Blazor.Layout BarLayout
+    {
+        get
+        {
+            var layout = Charts.Layout($"{MetricKeys.Label(_metric)}{(MetricKeys.HasScope(_metric) ? $" ({_scope})" : "")} by scenario",
+                "scenario", MetricKeys.Label(_metric), 340);
+            layout.BarMode = Plotly.Blazor.LayoutLib.BarModeEnum.Group;
+            if (!_fromZero && _data is not null && Charts.FocusRange(_data, _metric, _scope, _errorBars) is { } range)
+                layout.YAxis[0].Range = [range.Min, range.Max];
+            return layout;
+        }
+    }
+
+    private Plotly.Blazor.Layout HeatLayout
+    {
+        get
+        {
+            var layout = Charts.Layout($"Per-class {MetricKeys.Label(_classMetric)} (mean over seeds)", "", "", Math.Max(350, 150 + 34 * (_data?.Classes.Count ?? 1)));
+            layout.Margin = new Plotly.Blazor.LayoutLib.Margin { L = 90, R = 16, T = 40, B = 90 };
+            return layout;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using HierCore.Lab.Sweeps;
+
+namespace HierCore.Lab.Components.Pages;
+
+public partial class NewSweep
+{
+    public static readonly IReadOnlyDictionary<string, string> ScenarioLabels = new Dictionary<string, string>
+    {
+        ["S1"] = "labels at train and test",
+        ["S2"] = "labels at train only",
+        ["S3"] = "labels at test only",
+        ["S4"] = "no labels",
+    };
+
+    /// <summary>Form state: like SweepRequest but seeds as typed text.</summary>
+    public sealed class FormModel
+    {
+        public string? Name { get; set; }
+        public string Dataset { get; set; } = "demo";
+        public List<string> Methods { get; set; } = [.. MethodCatalog.All];
+        public List<string> Scenarios { get; set; } = ["S1", "S2", "S3", "S4"];
+        public string SeedsText { get; set; } = "0";
+        public double CoresetRatio { get; set; } = 0.1;
+        public string Embedding { get; set; } = "concat";
+        public double Lambda { get; set; } = 3.0;
+        public string Grouping { get; set; } = "silhouette";
+        public string Criterion { get; set; } = "leave-image-out";
+        public string Routing { get; set; } = "nearest";
+    }
+
+    /// <summary>Pre-selects a dataset (links from the Datasets page).</summary>
+    [Microsoft.AspNetCore.Components.SupplyParameterFromQuery] public string? Dataset { get; set; }
+
+    internal FormModel Form { get; } = new();
+    private IReadOnlyList<string> _datasets = [];
+    private List<string> _submitErrors = [];
+    private bool _submitting;
+
+    protected override void OnInitialized()
+    {
+        _datasets = Sweeps.KnownDatasets();
+        if (Dataset is not null && _datasets.Contains(Dataset)) Form.Dataset = Dataset;
+        if (!_datasets.Contains(Form.Dataset) && _datasets.Count > 0) Form.Dataset = _datasets[0];
+    }
+
+    internal string? SeedError { get; private set; }
+
+    internal SweepRequest BuildRequest()
+    {
+        var seeds = SweepPlanner.ParseSeeds(Form.SeedsText, out var error);
+        SeedError = error;
+        return new SweepRequest
+        {
+            Name = Form.Name, Dataset = Form.Dataset, Methods = [.. Form.Methods], Scenarios = [.. Form.Scenarios], Seeds = seeds ?? [],
+            CoresetRatio = Form.CoresetRatio, Embedding = Form.Embedding, Lambda = Form.Lambda,
+            Grouping = Form.Grouping, Criterion = Form.Criterion, Routing = Form.Routing,
+        };
+    }
+
+    /// <summary>Recomputed on every render: the count and the not-applicable pairs follow the form live.</summary>
+    internal SweepPlan Plan => SweepPlanner.Plan(BuildRequest(), _datasets);
+
+    private bool CanSubmit => SeedError is null && Plan.IsValid;
+
+    private static void Toggle(List<string> list, string value, bool on)
+    {
+        if (on && !list.Contains(value)) list.Add(value);
+        if (!on) list.Remove(value);
+    }
+
+    private async Task SubmitAsync()
+    {
+        _submitting = true;
+        try
+        {
+            var created = await Sweeps.CreateAsync(BuildRequest());
+            if (created.Id is { } id) Nav.NavigateTo($"runs?sweep={id}");
+            else _submitErrors = [.. created.Errors];
+        }
+        finally { _submitting = false; }
+    }
+}

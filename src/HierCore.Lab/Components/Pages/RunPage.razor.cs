@@ -1,0 +1,75 @@
+using System.Text.Json;
+using HierCore.Engine.Experiments;
+using HierCore.Lab.Components.Shared;
+using HierCore.Lab.Data;
+using HierCore.Lab.Jobs;
+using HierCore.Lab.Reports;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace HierCore.Lab.Components.Pages;
+
+public partial class RunPage
+{
+    [Parameter] public string Id { get; set; } = "";
+    /// <summary>Score histograms on raw scores ("raw", default) or normalised z ("z").</summary>
+    [SupplyParameterFromQuery] public string? Scores { get; set; }
+
+    [Inject] private RunQueries Queries { get; set; } = default!;
+    [Inject] private RunCommands Commands { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private RunDetail? _detail;
+    private IReadOnlyList<ImageScore> _scores = [];
+    private string? _problem;
+    private RunId _id;
+    private int _scoresForAttempt = -1;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _problem = null;
+        if (!RunId.TryParse(Id, out _id)) { _problem = $"'{Id}' is not a run id."; _detail = null; return; }
+        if (Scores is not (null or "raw" or "z")) Scores = null;
+        await RefreshAsync();
+    }
+
+    protected override async Task RefreshAsync()
+    {
+        _detail = await Queries.GetAsync(_id);
+        if (_detail is null) { _problem = $"Run {Id} does not exist."; return; }
+        if (_detail.Run.Status == RunStatus.Succeeded && _scoresForAttempt != _detail.Run.Attempt)
+        {
+            _scores = await Queries.ScoresAsync(_detail.Artifacts);
+            _scoresForAttempt = _detail.Run.Attempt;
+        }
+    }
+
+    protected override bool Concerns(RunChanged change) => change.RunId == _id;
+
+    private void SetScoreMode(bool normalized) =>
+        UrlState.Update(Nav, new Dictionary<string, object?> { ["scores"] = normalized ? "z" : null });
+
+    private async Task CancelAsync()
+    {
+        await Commands.CancelAsync(_id);
+        Snackbar.Add("Cancel requested.", Severity.Info);
+        await RefreshAsync();
+    }
+
+    private async Task RetryAsync()
+    {
+        await Commands.RetryAsync(_id);
+        Snackbar.Add("Queued again as a new attempt.", Severity.Success);
+        await RefreshAsync();
+    }
+
+    private static Plotly.Blazor.Layout RocLayout => Charts.Layout("ROC (image level)", "false positive rate", "true positive rate", 380);
+
+    private static IEnumerable<(string, string)> ConfigRows(RunDetail d)
+    {
+        using var doc = JsonDocument.Parse(d.Run.SpecJson);
+        foreach (var p in doc.RootElement.EnumerateObject())
+            if (p.Name != "feature_key") yield return (p.Name, p.Value.ToString());
+    }
+}

@@ -1,0 +1,16 @@
+namespace HierCore.Lab.Data;
+
+public enum ArtifactKind { AnomalyMap, ScoresCsv }
+
+/// <summary>A file a run produced, stored under data/ (RelativePath is relative to the data directory).</summary>
+public sealed class Artifact
+{
+    public long Id { get; set; }
+    public RunId RunId { get; set; }
+    public ArtifactKind Kind { get; set; }
+    public required string RelativePath { get; set; }
+    public string? Class { get; set; }
+    public string? Image { get; set; }
+    public bool? Label { get; set; }
+    public double? Score { get; set; }
+}

@@ -1,0 +1,20 @@
+namespace HierCore.Lab.Data;
+
+/// <summary>One number of one run. Scope is a class name, "pooled", "mean" or "run" (run-level values).</summary>
+public sealed class Metric
+{
+    public long Id { get; set; }
+    public RunId RunId { get; set; }
+    public required string Name { get; set; }
+    public required string Scope { get; set; }
+    public double Value { get; set; }
+    /// <summary>The engine's MetricDefinitions.Version when the number was computed.</summary>
+    public required string DefinitionVersion { get; set; }
+}
+
+public static class MetricScopes
+{
+    public const string Pooled = "pooled";
+    public const string Mean = "mean";
+    public const string Run = "run";
+}

@@ -1,0 +1,70 @@
+using HierCore.Engine.Experiments;
+using HierCore.Lab.Data;
+using HierCore.Lab.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace HierCore.Lab.Jobs;
+
+/// <summary>
+/// Stores a finished run: artifact files first, then metrics + artifact rows + result JSON + Succeeded in one
+/// transaction that first deletes any rows an earlier attempt left, so a run is never half-written or counted twice.
+/// </summary>
+public sealed class ResultStore(IDbContextFactory<LabDbContext> dbs, LabPaths paths, RunLifecycle lifecycle)
+{
+    /// <summary>False when the run is no longer this attempt's to finish (cancelled, re-queued elsewhere).</summary>
+    public async Task<bool> SaveSucceededAsync(RunId id, int attempt, RunResult result, CancellationToken ct)
+    {
+        var files = await WriteArtifactFilesAsync(id, attempt, result, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var run = await db.Runs.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (run is null || run.Attempt != attempt || run.Status != RunStatus.Running || run.CancelRequested)
+            return false;
+
+        await db.Metrics.Where(m => m.RunId == id).ExecuteDeleteAsync(ct);
+        await db.Artifacts.Where(a => a.RunId == id).ExecuteDeleteAsync(ct);
+        db.Metrics.AddRange(MetricRows.From(id, result));
+        db.Artifacts.AddRange(files);
+        run.ResultJson = LabJson.Serialize(result);
+        run.Headline = double.IsFinite(result.Headline) ? result.Headline : null;
+        run.Status = RunStatus.Succeeded;
+        run.FinishedAt = run.HeartbeatAt = lifecycle.Now;
+        run.Phase = "done";
+        run.Progress = 1;
+        run.Error = null;
+        db.RunLog.Add(new RunLogLine { RunId = id, At = lifecycle.Now, Level = "info",
+            Message = $"Attempt {attempt} succeeded: headline {result.Headline:F4}, {result.PerClass.Count} classes, {result.Scores.Count} scored images." });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await lifecycle.PublishAsync(id, ct);
+        return true;
+    }
+
+    private async Task<List<Artifact>> WriteArtifactFilesAsync(RunId id, int attempt, RunResult result, CancellationToken ct)
+    {
+        var runDir = Path.Combine(paths.ArtifactsDirectory, id.Value.ToString("N"));
+        if (Directory.Exists(runDir)) Directory.Delete(runDir, recursive: true); // leftovers of an earlier attempt
+        var dir = Path.Combine(runDir, $"a{attempt}");
+        Directory.CreateDirectory(Path.Combine(dir, "maps"));
+        var rows = new List<Artifact>();
+
+        var csvPath = Path.Combine(dir, "scores.csv");
+        await File.WriteAllTextAsync(csvPath, ScoresCsv.Write(result.Scores), ct);
+        rows.Add(new Artifact { RunId = id, Kind = ArtifactKind.ScoresCsv, RelativePath = Relative(csvPath) });
+
+        for (var i = 0; i < result.Maps.Count; i++)
+        {
+            var map = result.Maps[i];
+            var file = Path.Combine(dir, "maps", $"{i:D3}_{Safe(map.Class)}_{Safe(Path.GetFileNameWithoutExtension(map.Image))}.png");
+            await File.WriteAllBytesAsync(file, map.Png, ct);
+            rows.Add(new Artifact { RunId = id, Kind = ArtifactKind.AnomalyMap, RelativePath = Relative(file),
+                Class = map.Class, Image = map.Image, Label = map.Label, Score = map.Score });
+        }
+        return rows;
+    }
+
+    private string Relative(string full) => Path.GetRelativePath(paths.DataDirectory, full).Replace('\\', '/');
+
+    private static string Safe(string name) =>
+        new(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(40).ToArray());
+}

@@ -1,0 +1,134 @@
+using Hangfire;
+using HierCore.Engine.Datasets;
+using HierCore.Engine.Experiments;
+using HierCore.Lab.Data;
+using HierCore.Lab.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HierCore.Lab.Jobs;
+
+/// <summary>
+/// The Hangfire job of one run attempt: claim the run, call the engine with progress and a cancellation token,
+/// keep a heartbeat, store the outcome. Hangfire never retries it: lost workers and retries are the Lab's business
+/// (attempts are recorded on the run).
+/// </summary>
+public sealed class RunJob(
+    IExperimentRunner runner, RunLifecycle lifecycle, ResultStore results, CancelRegistry cancels,
+    IDbContextFactory<LabDbContext> dbs, IOptions<WorkerOptions> options, ILogger<RunJob> log)
+{
+    [Queue(RunQueue.QueueName), AutomaticRetry(Attempts = 0)]
+    public async Task ExecuteAsync(Guid runId, int attempt, CancellationToken shutdown)
+    {
+        var id = new RunId(runId);
+        var worker = options.Value.WorkerName;
+        if (!await lifecycle.TryClaimAsync(id, attempt, worker, shutdown))
+        {
+            log.LogInformation("Run {Run} attempt {Attempt} is not queued any more; skipping.", id, attempt);
+            return;
+        }
+
+        var specJson = await ReadSpecAsync(id, shutdown);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
+        cancels.Register(id, cts);
+        var progress = new LatestProgress();
+        var monitor = MonitorAsync(id, attempt, progress, cts);
+        try
+        {
+            var spec = LabJson.Deserialize<RunSpec>(specJson) with { Device = options.Value.Device };
+            var result = await runner.RunAsync(spec, progress, cts.Token);
+            cts.Token.ThrowIfCancellationRequested();
+            await LogPhaseChangesAsync(id, progress);
+            if (!await results.SaveSucceededAsync(id, attempt, result, CancellationToken.None))
+                await lifecycle.FinishAsync(id, attempt, RunStatus.Cancelled, null, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            if (shutdown.IsCancellationRequested && !await CancelRequestedAsync(id))
+            {
+                // Server shutting down: leave the run Running; its heartbeat stops and the stale-run check re-queues it.
+                log.LogWarning("Run {Run} interrupted by shutdown; it will be re-queued.", id);
+                return;
+            }
+            await lifecycle.FinishAsync(id, attempt, RunStatus.Cancelled, null, CancellationToken.None);
+        }
+        catch (NotApplicableException e)
+        {
+            await lifecycle.FinishAsync(id, attempt, RunStatus.Failed, $"Not applicable: {e.Message}", CancellationToken.None);
+        }
+        catch (DatasetException e)
+        {
+            await lifecycle.FinishAsync(id, attempt, RunStatus.Failed, $"Dataset: {e.Message}", CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Run {Run} failed.", id);
+            await lifecycle.FinishAsync(id, attempt, RunStatus.Failed, $"{e.GetType().Name}: {e.Message}", CancellationToken.None);
+        }
+        finally
+        {
+            cancels.Unregister(id);
+            await cts.CancelAsync();
+            await monitor;
+        }
+    }
+
+    /// <summary>Flushes progress (≤ 4 writes/s), beats the heart and watches the DB for a cancel request.</summary>
+    private async Task MonitorAsync(RunId id, int attempt, LatestProgress progress, CancellationTokenSource cts)
+    {
+        var beat = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds);
+        var lastBeat = DateTime.MinValue;
+        RunProgress? lastWritten = null;
+        while (!cts.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(250, cts.Token);
+                var p = progress.Latest;
+                var now = lifecycle.Now;
+                await LogPhaseChangesAsync(id, progress);
+                if (p == lastWritten && now - lastBeat < beat) continue;
+                var overall = OverallProgress.Compute(p?.Phase, p?.Fraction ?? 0);
+                var cancel = await lifecycle.HeartbeatAsync(id, attempt, p?.Phase ?? "starting", p?.Done ?? 0, p?.Total ?? 0, overall, CancellationToken.None);
+                lastBeat = now;
+                if (p != lastWritten) await lifecycle.PublishAsync(id);
+                lastWritten = p;
+                if (cancel) await cts.CancelAsync();
+            }
+            catch (OperationCanceledException) { }
+            catch (Exception e) { log.LogWarning(e, "Heartbeat of run {Run} failed; retrying.", id); }
+        }
+    }
+
+    private async Task LogPhaseChangesAsync(RunId id, LatestProgress progress)
+    {
+        while (progress.PhaseChanges.TryDequeue(out var change))
+            await lifecycle.LogAsync(id, "info", $"Phase {change.Phase}{(change.Message is null ? "" : ": " + change.Message)}", CancellationToken.None);
+    }
+
+    private async Task<string> ReadSpecAsync(RunId id, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Runs.Where(r => r.Id == id).Select(r => r.SpecJson).FirstAsync(ct);
+    }
+
+    private async Task<bool> CancelRequestedAsync(RunId id)
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        return await db.Runs.Where(r => r.Id == id).Select(r => r.CancelRequested).FirstOrDefaultAsync();
+    }
+
+    /// <summary>Keeps the newest report and every phase change: the runner never waits on the database.</summary>
+    private sealed class LatestProgress : IProgress<RunProgress>
+    {
+        private volatile RunProgress? _latest;
+        public RunProgress? Latest => _latest;
+        public System.Collections.Concurrent.ConcurrentQueue<RunProgress> PhaseChanges { get; } = new();
+
+        public void Report(RunProgress value)
+        {
+            if (_latest?.Phase != value.Phase) PhaseChanges.Enqueue(value);
+            _latest = value;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using HierCore.Lab.Hosting;
+
+var root = RepositoryRoot.Find(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args, ContentRootPath = root, WebRootPath = Path.Combine(root, "wwwroot"),
+});
+// Serves _content/* (MudBlazor, Plotly.Blazor) from the build output in every environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
+builder.AddLabServices();
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+app.UseLabPipeline();
+app.MapLab();
+app.Run();
+
+public partial class Program;

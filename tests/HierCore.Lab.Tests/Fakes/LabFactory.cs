@@ -1,0 +1,38 @@
+using HierCore.Engine.Experiments;
+using HierCore.Lab.Reports;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HierCore.Lab.Tests.Fakes;
+
+/// <summary>The whole Lab (web + worker, Hangfire on SQLite) over a temporary data directory and the fake runner.</summary>
+public sealed class LabFactory : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hiercore-lab-tests", Guid.NewGuid().ToString("N")[..12]);
+    public FakeExperimentRunner Runner { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Lab:DataDirectory", DataDirectory);
+        builder.UseSetting("Lab:GenerateDemoDataset", "false");
+        builder.UseSetting("Hangfire:QueuePollSeconds", "0.2");
+        builder.UseSetting("Worker:HeartbeatSeconds", "0.3");
+        builder.UseSetting("Worker:Concurrency", "2");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<IExperimentRunner>();
+            services.AddSingleton<IExperimentRunner>(Runner);
+            services.RemoveAll<IRequirementMeasures>();
+            services.AddSingleton<IRequirementMeasures, FakeRequirementMeasures>();
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HierCore.Lab.Tests.Fakes;
+
+namespace HierCore.Lab.Tests.Integration;
+
+[Collection(LabCollection.Name)]
+public sealed class ApiTests(LabFactory lab)
+{
+    [Fact]
+    public async Task An_invalid_sweep_is_rejected_with_a_message_per_field()
+    {
+        var http = lab.CreateClient();
+        var response = await http.PostAsJsonAsync("/api/sweeps", new
+        {
+            dataset = "no-such-set", methods = new[] { "patchcore", "magic" }, scenarios = new[] { "S9" }, seeds = Array.Empty<int>(), coresetRatio = 1.5,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var errors = doc.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Contains(errors, e => e.StartsWith("Dataset:") && e.Contains("no-such-set"));
+        Assert.Contains(errors, e => e.StartsWith("Methods:") && e.Contains("magic"));
+        Assert.Contains(errors, e => e.StartsWith("Scenarios:") && e.Contains("S9"));
+        Assert.Contains(errors, e => e.StartsWith("Seeds:"));
+        Assert.Contains(errors, e => e.StartsWith("Coreset ratio:"));
+    }
+
+    [Fact]
+    public async Task A_sweep_of_only_not_applicable_pairs_is_rejected()
+    {
+        var response = await lab.CreateClient().PostAsJsonAsync("/api/sweeps", new { dataset = "demo", methods = new[] { "patchcore-oc" }, scenarios = new[] { "S3", "S4" }, seeds = new[] { 0 } });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not applicable", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Unknown_and_malformed_run_ids_get_404_and_400()
+    {
+        var http = lab.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/runs/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/api/runs/not-an-id")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync($"/api/runs/{Guid.NewGuid()}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/runs?sweep={Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/sweeps/{Guid.NewGuid()}/results.csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_run_page_says_so_instead_of_failing()
+    {
+        var response = await lab.CreateClient().GetAsync($"/runs/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("does not exist", await response.Content.ReadAsStringAsync());
+        var malformed = await lab.CreateClient().GetAsync("/runs/zzz");
+        Assert.Contains("is not a run id", await malformed.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/runs?status=Bogus", "Unknown status 'Bogus'")]
+    [InlineData("/runs?sweep=zzz", "is not a sweep id")]
+    [InlineData("/runs?sort=colour", "Unknown sort column 'colour'")]
+    [InlineData("/compare?sweep=zzz", "is not a sweep id")]
+    [InlineData("/compare?sweep=01a228c0-4c63-7d45-a106-95dd57744b6d", "does not exist")]
+    [InlineData("/compare?metric=speed", "Unknown metric 'speed'")]
+    public async Task Malformed_view_parameters_show_a_message_not_an_error_page(string url, string message)
+    {
+        var response = await lab.CreateClient().GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Theory]
+    [InlineData("/artifacts/..%2Fappsettings.json")]
+    [InlineData("/artifacts/%2Fetc%2Fpasswd")]
+    [InlineData("/artifacts/artifacts/..%2F..%2F..%2Fetc%2Fpasswd")]
+    public async Task The_artifact_endpoint_serves_nothing_outside_data(string url)
+    {
+        var response = await lab.CreateClient().GetAsync(url);
+        Assert.False(response.IsSuccessStatusCode, $"{url} → {(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Health_answers()
+    {
+        var response = await lab.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}

@@ -1,0 +1,77 @@
+using HierCore.Engine.Experiments;
+using HierCore.Lab.Components.Shared;
+using HierCore.Lab.Data;
+using HierCore.Lab.Jobs;
+using HierCore.Lab.Reports;
+using HierCore.Lab.Tests.Fakes;
+
+namespace HierCore.Lab.Tests.Unit;
+
+public sealed class ReportsTests
+{
+    private static CompareData Data()
+    {
+        var runs = new[] { 0, 1 }.SelectMany(seed => new[] { "patchcore", "patchcore-oc" }.SelectMany(m => new[] { Scenario.S1, Scenario.S3 }
+            .Where(s => m != "patchcore-oc" || s.TrainLabels())
+            .Select(s => new StoredResult(RunId.New(), FakeExperimentRunner.Build(new RunSpec { Dataset = "demo", Method = m, Scenario = s, Seed = seed })))))
+            .ToList();
+        return new CompareData(SweepId.New(), "a_b & c", "demo", runs, ["patchcore", "patchcore-oc"], ["S1", "S3"], runs.Count, runs.Count);
+    }
+
+    [Fact]
+    public void Stat_is_the_mean_and_sample_std_ignoring_nan()
+    {
+        var s = Stat.Of([1.0, 3.0, double.NaN]);
+        Assert.Equal((2.0, Math.Sqrt(2), 2), (s.Mean, s.Std, s.N));
+        Assert.Equal(0, Stat.Of([0.7]).Std);
+        Assert.False(Stat.Of([]).HasValue);
+    }
+
+    [Fact]
+    public void Csv_export_has_one_row_per_pair_with_na_for_inapplicable()
+    {
+        var lines = CompareExport.Csv(Data(), "headline", "mean").Trim().Split('\n');
+        Assert.Equal(1 + 4, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("patchcore-oc,S3,") && l.Contains("n/a"));
+        Assert.Contains(lines, l => l.StartsWith("patchcore,S3,") && l.EndsWith(",2"));
+    }
+
+    [Fact]
+    public void Markdown_and_latex_exports_carry_the_same_cells()
+    {
+        var d = Data();
+        var cell = d.Cell("patchcore", "S1", "headline", "mean").Format();
+        Assert.Contains($"| PatchCore-MC | {cell} |", CompareExport.Markdown(d, "headline", "mean"));
+        var tex = CompareExport.Latex(d, "headline", "mean");
+        Assert.Contains(@"\begin{tabular}{lrr}", tex);
+        Assert.Contains(@"PatchCore-OC & ", tex);
+        Assert.Contains(@"a\_b \& c", tex); // sweep name escaped
+        Assert.Contains("n/a", tex);
+    }
+
+    [Fact]
+    public void Roc_points_step_diagonally_over_tied_scores()
+    {
+        var (fpr, tpr) = RocCurve.Compute([(0.9, true), (0.5, true), (0.5, false), (0.1, false)]);
+        Assert.Equal([0, 0, 0.5, 1], fpr);
+        Assert.Equal([0, 0.5, 1, 1], tpr);
+    }
+
+    [Fact]
+    public void Scores_csv_round_trips_names_with_commas_and_quotes()
+    {
+        ImageScore[] scores = [new("cl,ass", "a \"b\".png", true, 1.25, -0.5, "g1", "crack"), new("x", "y.png", false, 0.1, 0.2, "g2", "good")];
+        Assert.Equal(scores, ScoresCsv.Read(ScoresCsv.Write(scores)));
+    }
+
+    [Fact]
+    public void Metric_rows_skip_values_that_were_not_computed()
+    {
+        var r = FakeExperimentRunner.Build(new RunSpec { Dataset = "demo", Method = "patchcore", Scenario = Scenario.S1 });
+        var rows = MetricRows.From(RunId.New(), r).ToList();
+        Assert.DoesNotContain(rows, m => m.Name == "aupro"); // NaN in the fake
+        Assert.DoesNotContain(rows, m => m.Name == "routing_accuracy"); // patchcore does not route
+        Assert.Equal(rows.Count, rows.Select(m => (m.Name, m.Scope)).Distinct().Count());
+        Assert.Equal(r.PerClass.Single(c => c.Class == "disc").ImageAuroc, rows.Single(m => m.Name == "image_auroc" && m.Scope == "disc").Value);
+    }
+}
