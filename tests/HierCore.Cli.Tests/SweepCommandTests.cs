@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace HierCore.Cli.Tests;
+
+[Collection("cli")]
+public class SweepCommandTests(CliFixture cli)
+{
+    [Fact]
+    public async Task Sweep_runs_every_valid_pair_lists_the_rest_and_writes_requirements()
+    {
+        var json = cli.Temp("sweep/sweep.json");
+        var md = cli.Temp("sweep/table.md");
+        Assert.Equal(0, await cli.Run("sweep", "--dataset", cli.Dataset, "--methods", "patchcore-oc,hiercore", "--scenarios", "S1,S4",
+            "--device", "cpu", "--coreset-ratio", "0.05", "--out", json, "--markdown", md));
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var runs = doc.RootElement.GetProperty("runs").EnumerateArray().Select(r => (r.GetProperty("method").GetString(), r.GetProperty("scenario").GetString())).ToArray();
+        Assert.Equal([("patchcore-oc", "S1"), ("hiercore", "S1"), ("hiercore", "S4")], runs.OrderBy(r => r.Item1 == "hiercore").ThenBy(r => r.Item2));
+        var na = doc.RootElement.GetProperty("not_applicable").EnumerateArray().Single();
+        Assert.Equal("patchcore-oc", na.GetProperty("method").GetString());
+        Assert.Equal("S4", na.GetProperty("scenario").GetString());
+        // R1 of hiercore S1 is measured against patchcore-oc S1 of the same sweep.
+        var r1 = doc.RootElement.GetProperty("requirements").GetProperty("r1_per_seed").EnumerateArray()
+            .Single(r => r.GetProperty("method").GetString() == "hiercore" && r.GetProperty("scenario").GetString() == "S1");
+        Assert.Equal(JsonValueKind.Number, r1.GetProperty("max_delta").ValueKind);
+        Assert.Contains("| hiercore |", File.ReadAllText(md));
+        Assert.Contains("n/a", File.ReadAllText(md));
+    }
+
+    [Fact]
+    public async Task An_unknown_method_in_the_list_exits_with_code_2_before_running_anything()
+    {
+        Assert.Equal(2, await cli.Run("sweep", "--dataset", cli.Dataset, "--methods", "hiercore,bogus"));
+    }
+}
