@@ -1,7 +1,7 @@
 namespace HierCore.Engine.Experiments;
 
-/// <summary>Image- and pixel-level metrics of one scope (a class or all test images pooled).</summary>
-public sealed record MetricSet
+/// <summary>Image- and pixel-level metrics of one scope (a class or all test images pooled); NaN = undefined.</summary>
+public record MetricSet
 {
     public double ImageAuroc { get; init; } = double.NaN;
     public double PixelAuroc { get; init; } = double.NaN;
@@ -11,18 +11,10 @@ public sealed record MetricSet
     public double AccuracyDeployable { get; init; } = double.NaN;
 }
 
-public sealed record ClassMetrics : MetricSetWithClass;
-
-
-public record MetricSetWithClass
+/// <summary>The metrics of one class, with its test counts.</summary>
+public sealed record ClassMetrics : MetricSet
 {
     public required string Class { get; init; }
-    public double ImageAuroc { get; init; } = double.NaN;
-    public double PixelAuroc { get; init; } = double.NaN;
-    public double Aupro { get; init; } = double.NaN;
-    public double ImageF1Max { get; init; } = double.NaN;
-    public double ImageF1Deployable { get; init; } = double.NaN;
-    public double AccuracyDeployable { get; init; } = double.NaN;
     public int TestImages { get; init; }
     public int Anomalous { get; init; }
 }
