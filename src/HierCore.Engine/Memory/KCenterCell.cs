@@ -9,13 +9,22 @@ internal sealed class KCenterCell
 {
     private readonly int _dim;
 
-    public KCenterCell(int dim, int capacity)
+    public KCenterCell(int dim, int capacity, int pivotCount = 0)
     {
         _dim = dim;
+        PivotCount = pivotCount;
         Ids = new int[Math.Max(capacity, 1)];
         Mins = new float[Ids.Length];
         Rows = new float[(long)Ids.Length * dim];
+        Pivots = pivotCount > 0 ? new float[(long)Ids.Length * pivotCount] : null;
     }
+
+    /// <summary>
+    /// For the unassigned cell only: each point's computed distances to the starting points (pivots), which
+    /// bound its distance to any new pick by the triangle inequality (see KCenterPruned.PivotsRuleOut).
+    /// </summary>
+    public float[]? Pivots;
+    public readonly int PivotCount;
 
     // Fields, not properties: the pruned search indexes these in its innermost loop.
     public int Count;
@@ -27,12 +36,13 @@ internal sealed class KCenterCell
     public float Max { get; private set; } = -1;
     public int ArgMax { get; private set; } = int.MaxValue;
 
-    public void Add(int id, float min, ReadOnlySpan<float> row)
+    public void Add(int id, float min, ReadOnlySpan<float> row, ReadOnlySpan<float> pivots = default)
     {
         if (Count == Ids.Length) Grow();
         Ids[Count] = id;
         Mins[Count] = min;
         row.CopyTo(Rows.AsSpan(Count * _dim, _dim));
+        if (Pivots is not null) pivots.CopyTo(Pivots.AsSpan(Count * PivotCount, PivotCount));
         Count++;
     }
 
@@ -44,6 +54,7 @@ internal sealed class KCenterCell
         Ids[j] = Ids[last];
         Mins[j] = Mins[last];
         Array.Copy(Rows, (long)last * _dim, Rows, (long)j * _dim, _dim);
+        if (Pivots is not null) Array.Copy(Pivots, (long)last * PivotCount, Pivots, (long)j * PivotCount, PivotCount);
     }
 
     public void RefreshMax()
@@ -65,5 +76,6 @@ internal sealed class KCenterCell
         Array.Resize(ref Ids, capacity);
         Array.Resize(ref Mins, capacity);
         Array.Resize(ref Rows, capacity * _dim);
+        if (Pivots is not null) Array.Resize(ref Pivots, capacity * PivotCount);
     }
 }

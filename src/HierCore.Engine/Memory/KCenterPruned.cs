@@ -25,6 +25,8 @@ internal sealed unsafe class KCenterPruned
     private readonly float[] _centres;
     private readonly List<(int Id, float Min)> _joining = [];
     private int _cellCount;
+    private readonly int[] _starts;
+    private readonly float[] _pickPivots;
 
     private KCenterPruned(ProjectedFeatures f, int count, int seed)
     {
@@ -38,11 +40,14 @@ internal sealed unsafe class KCenterPruned
         _superCount = Math.Clamp((int)Math.Sqrt(count), 1, 1024);
         _centres = new float[(long)count * f.Dim];
         _cells = new KCenterCell[count];
-        var minDist = KCenterStart.InitialMinDistance(f, KCenterStart.StartPoints(f.Rows, seed));
-        _unassigned = new KCenterCell(f.Dim, f.Rows);
+        _starts = KCenterStart.StartPoints(f.Rows, seed);
+        var minDist = KCenterStart.InitialMinDistance(f, _starts);
+        var pivots = PivotDistances(f, _starts);
+        _unassigned = new KCenterCell(f.Dim, f.Rows, _starts.Length);
         for (int i = 0; i < f.Rows; i++)
-            _unassigned.Add(i, minDist[i], f.Values.AsSpan(i * f.Dim, f.Dim));
+            _unassigned.Add(i, minDist[i], f.Values.AsSpan(i * f.Dim, f.Dim), pivots.AsSpan(i * _starts.Length, _starts.Length));
         _unassigned.RefreshMax();
+        _pickPivots = new float[_starts.Length];
     }
 
     public static long[] Run(ProjectedFeatures f, int count, int seed)
@@ -74,6 +79,9 @@ internal sealed unsafe class KCenterPruned
                 if (ds * _shrink - super.Radius * _grow >= 2 * super.Max * _grow) continue;
                 VisitSuper(super, ds, centres, pc);
             }
+            fixed (float* x = _values)
+                for (int k = 0; k < _starts.Length; k++)
+                    _pickPivots[k] = SquaredDistanceKernel.Distance(pc, x + (long)_starts[k] * d, d);
             Update(_unassigned, float.PositiveInfinity, pc);
         }
         var joined = new KCenterCell(d, _joining.Count);
@@ -115,11 +123,15 @@ internal sealed unsafe class KCenterPruned
         if (cell.Count >= ParallelThreshold && Environment.ProcessorCount > 1) { UpdateParallel(cell, dpc, pc); return; }
         int d = _dim;
         bool bounded = !float.IsPositiveInfinity(dpc);
+        var pivots = cell.Pivots;
         fixed (float* rows = cell.Rows)
+        fixed (float* pv = pivots)
+        fixed (float* pp = _pickPivots)
             for (int j = 0; j < cell.Count; j++)
             {
                 float mj = cell.Mins[j];
                 if (bounded && dpc >= _twiceSlack * mj) continue;
+                if (pivots is not null && PivotsRuleOut(pv + (long)j * cell.PivotCount, pp, cell.PivotCount, mj)) continue;
                 float dj = SquaredDistanceKernel.Distance(rows + (long)j * d, pc, d);
                 if (dj >= mj) continue;
                 _joining.Add((cell.Ids[j], dj));
@@ -148,15 +160,21 @@ internal sealed unsafe class KCenterPruned
         double twiceSlack = _twiceSlack;
         var centre = (nint)pc;
         int chunks = Environment.ProcessorCount * 4;
+        var pivots = cell.Pivots;
+        int pivotCount = cell.PivotCount;
+        var pickPivots = _pickPivots;
         Parallel.For(0, chunks, k =>
         {
             int from = (int)((long)n * k / chunks), to = (int)((long)n * (k + 1) / chunks);
             fixed (float* r = rows)
+            fixed (float* pv = pivots)
+            fixed (float* pp = pickPivots)
                 for (int j = from; j < to; j++)
                 {
                     float mj = mins[j];
                     joinAt[j] = -1;
                     if (bounded && dpc >= twiceSlack * mj) continue;
+                    if (pivots is not null && PivotsRuleOut(pv + (long)j * pivotCount, pp, pivotCount, mj)) continue;
                     float dj = SquaredDistanceKernel.Distance(r + (long)j * d, (float*)centre, d);
                     if (dj < mj) joinAt[j] = dj;
                 }
@@ -168,6 +186,36 @@ internal sealed unsafe class KCenterPruned
             cell.RemoveAt(j);
         }
         cell.RefreshMax();
+    }
+
+    /// <summary>
+    /// True when no pick at these pivot distances can bring the point below <paramref name="min"/>: for every
+    /// starting point s, d(x,c) ≥ |d(c,s) − d(x,s)|, with computed distances widened by the kernel's rounding
+    /// bound so that a skipped point would also have failed the naive loop's float comparison d̃(x,c) &lt; min.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool PivotsRuleOut(float* pointPivots, float* pickPivots, int count, float min)
+    {
+        double limit = min * _grow;
+        for (int k = 0; k < count; k++)
+        {
+            double xs = pointPivots[k], cs = pickPivots[k];
+            if (cs * _shrink - xs * _grow >= limit || xs * _shrink - cs * _grow >= limit) return true;
+        }
+        return false;
+    }
+
+    private static float[] PivotDistances(ProjectedFeatures f, int[] starts)
+    {
+        var result = new float[(long)f.Rows * starts.Length];
+        int d = f.Dim;
+        Parallel.For(0, f.Rows, i =>
+        {
+            fixed (float* x = f.Values)
+                for (int k = 0; k < starts.Length; k++)
+                    result[(long)i * starts.Length + k] = SquaredDistanceKernel.Distance(x + (long)i * d, x + (long)starts[k] * d, d);
+        });
+        return result;
     }
 
     /// <summary>Largest min-distance over all points, ties to the smallest index (as the naive arg-max).</summary>
