@@ -1,5 +1,6 @@
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Datasets;
+using HierCore.Lab.Hosting;
 using HierCore.Lab.Reports;
 
 namespace HierCore.Lab;
@@ -15,7 +16,8 @@ public static class EngineRegistration
 {
     public static IServiceCollection AddEngine(this IServiceCollection services)
     {
-        services.AddSingleton<IExperimentRunner, EngineNotWiredRunner>();
+        // Scale-out branch: the real runner, so that worker processes compute (the engine-wiring branch owns the rest).
+        services.AddSingleton<IExperimentRunner>(sp => new ExperimentRunner(sp.GetRequiredService<LabPaths>().DataDirectory));
         services.AddSingleton<IRequirementMeasures, PendingRequirementMeasures>();
         services.AddSingleton<IDatasetCatalog, FolderDatasetCatalog>();
         return services;

@@ -46,7 +46,10 @@ public sealed class LabDbContext(DbContextOptions<LabDbContext> options) : DbCon
         model.Entity<RunLogLine>(e => e.HasIndex(l => new { l.RunId, l.Id }));
     }
 
-    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(d => d.Kind == DateTimeKind.Local ? d.ToUniversalTime() : d, d => DateTime.SpecifyKind(d, DateTimeKind.Utc));
+    // Unspecified is taken as UTC on write too: PostgreSQL's timestamptz (Npgsql) refuses a DateTime of unknown kind.
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        d => d.Kind == DateTimeKind.Local ? d.ToUniversalTime() : DateTime.SpecifyKind(d, DateTimeKind.Utc),
+        d => DateTime.SpecifyKind(d, DateTimeKind.Utc));
     private sealed class RunIdConverter() : ValueConverter<RunId, Guid>(id => id.Value, g => new RunId(g));
     private sealed class SweepIdConverter() : ValueConverter<SweepId, Guid>(id => id.Value, g => new SweepId(g));
 }

@@ -13,6 +13,7 @@ public static class QueueSetup
     {
         var roles = LabRoles.Parse(builder.Configuration["Roles"]);
         builder.Services.AddSingleton(roles);
+        WarnOnSplitStorage(builder.Configuration);
         builder.Services.AddHangfire((sp, config) =>
         {
             var o = sp.GetRequiredService<IOptions<HangfireStorageOptions>>().Value;
@@ -27,8 +28,21 @@ public static class QueueSetup
                     config.UseSQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(o.QueuePollSeconds) });
                     break;
                 case "postgres" or "postgresql":
-                    config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(o.ConnectionString),
-                        new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(o.QueuePollSeconds) });
+                    // Empty: the Lab database's connection string (one PostgreSQL for both; Hangfire keeps its own schema).
+                    var cs = string.IsNullOrWhiteSpace(o.ConnectionString)
+                        ? sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString
+                        : o.ConnectionString;
+                    if (string.IsNullOrWhiteSpace(cs))
+                        throw new InvalidOperationException("Hangfire:Storage is postgres but neither Hangfire:ConnectionString nor Database:ConnectionString is set.");
+                    config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(cs), new PostgreSqlStorageOptions
+                    {
+                        QueuePollInterval = TimeSpan.FromSeconds(o.QueuePollSeconds),
+                        SchemaName = "hangfire",
+                        PrepareSchemaIfNecessary = true,
+                        // A job whose worker died becomes visible again after this; the Lab re-queues the run itself
+                        // (new attempt) long before, and the old attempt's job then finds nothing to claim.
+                        InvisibilityTimeout = TimeSpan.FromMinutes(30),
+                    });
                     break;
                 default:
                     throw new InvalidOperationException($"Hangfire:Storage must be sqlite or postgres (got '{o.Storage}').");
@@ -52,5 +66,16 @@ public static class QueueSetup
             builder.Services.AddHostedService<RunChangePoller>(); // the worker is another process
         }
         return builder;
+    }
+
+    /// <summary>A PostgreSQL Lab database with a SQLite queue (or the reverse) works on one machine only: workers elsewhere
+    /// would never see the jobs. Said at start-up, because it is legal for a single machine.</summary>
+    private static void WarnOnSplitStorage(IConfiguration config)
+    {
+        var db = (config["Database:Provider"] ?? "sqlite").Trim().ToLowerInvariant();
+        var queue = (config["Hangfire:Storage"] ?? "sqlite").Trim().ToLowerInvariant();
+        if (db.StartsWith("postgres") != queue.StartsWith("postgres"))
+            Console.Error.WriteLine($"warning: Database:Provider is '{db}' but Hangfire:Storage is '{queue}'. " +
+                "For several worker machines set both to postgres.");
     }
 }

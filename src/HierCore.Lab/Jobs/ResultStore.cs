@@ -17,34 +17,38 @@ public sealed class ResultStore(IDbContextFactory<LabDbContext> dbs, LabPaths pa
         var files = await WriteArtifactFilesAsync(id, attempt, result, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var run = await db.Runs.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (run is null || run.Attempt != attempt || run.Status != RunStatus.Running || run.CancelRequested)
-            return false;
+        // The ownership check and the status change are one conditional UPDATE: it locks the row (PostgreSQL) or the
+        // file (SQLite) until commit, so a re-queue by another worker's stale check cannot slip in between.
+        var now = lifecycle.Now;
+        var resultJson = LabJson.Serialize(result);
+        double? headline = double.IsFinite(result.Headline) ? result.Headline : null;
+        var owned = await db.Runs
+            .Where(r => r.Id == id && r.Attempt == attempt && r.Status == RunStatus.Running && !r.CancelRequested)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, RunStatus.Succeeded).SetProperty(r => r.ResultJson, resultJson)
+                .SetProperty(r => r.Headline, headline).SetProperty(r => r.FinishedAt, now).SetProperty(r => r.HeartbeatAt, now)
+                .SetProperty(r => r.Phase, "done").SetProperty(r => r.Progress, 1.0).SetProperty(r => r.Error, (string?)null), ct);
+        if (owned == 0) return false; // rolled back on dispose
 
         await db.Metrics.Where(m => m.RunId == id).ExecuteDeleteAsync(ct);
         await db.Artifacts.Where(a => a.RunId == id).ExecuteDeleteAsync(ct);
         db.Metrics.AddRange(MetricRows.From(id, result));
         db.Artifacts.AddRange(files);
-        run.ResultJson = LabJson.Serialize(result);
-        run.Headline = double.IsFinite(result.Headline) ? result.Headline : null;
-        run.Status = RunStatus.Succeeded;
-        run.FinishedAt = run.HeartbeatAt = lifecycle.Now;
-        run.Phase = "done";
-        run.Progress = 1;
-        run.Error = null;
-        db.RunLog.Add(new RunLogLine { RunId = id, At = lifecycle.Now, Level = "info",
+        db.RunLog.Add(new RunLogLine { RunId = id, At = now, Level = "info",
             Message = $"Attempt {attempt} succeeded: headline {result.Headline:F4}, {result.PerClass.Count} classes, {result.Scores.Count} scored images." });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        RemoveOtherAttempts(id, attempt);
         await lifecycle.PublishAsync(id, ct);
         return true;
     }
 
     private async Task<List<Artifact>> WriteArtifactFilesAsync(RunId id, int attempt, RunResult result, CancellationToken ct)
     {
-        var runDir = Path.Combine(paths.ArtifactsDirectory, id.Value.ToString("N"));
-        if (Directory.Exists(runDir)) Directory.Delete(runDir, recursive: true); // leftovers of an earlier attempt
-        var dir = Path.Combine(runDir, $"a{attempt}");
+        // Only this attempt's folder: a presumed-dead earlier attempt that still finishes must not delete the files
+        // of the attempt that owns the run now. Other attempts' folders go after the commit (RemoveOtherAttempts).
+        var dir = Path.Combine(RunDirectory(id), $"a{attempt}");
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         Directory.CreateDirectory(Path.Combine(dir, "maps"));
         var rows = new List<Artifact>();
 
@@ -61,6 +65,14 @@ public sealed class ResultStore(IDbContextFactory<LabDbContext> dbs, LabPaths pa
                 Class = map.Class, Image = map.Image, Label = map.Label, Score = map.Score });
         }
         return rows;
+    }
+
+    private string RunDirectory(RunId id) => Path.Combine(paths.ArtifactsDirectory, id.Value.ToString("N"));
+
+    private void RemoveOtherAttempts(RunId id, int attempt)
+    {
+        foreach (var old in Directory.EnumerateDirectories(RunDirectory(id), "a*").Where(d => Path.GetFileName(d) != $"a{attempt}"))
+            try { Directory.Delete(old, recursive: true); } catch (IOException) { } // best effort: never fails a stored run
     }
 
     private string Relative(string full) => Path.GetRelativePath(paths.DataDirectory, full).Replace('\\', '/');

@@ -29,16 +29,18 @@ public sealed class RunLifecycle(IDbContextFactory<LabDbContext> dbs, RunNotific
         return claimed;
     }
 
-    /// <summary>Writes progress and heartbeat; returns true when a cancel was requested.</summary>
+    /// <summary>Writes progress and heartbeat; returns true when the attempt should stop: a cancel was requested, or
+    /// the run is no longer this attempt's (its worker was presumed dead and the run re-queued).</summary>
     public async Task<bool> HeartbeatAsync(RunId id, int attempt, string? phase, int done, int total, double progress, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var now = Now;
-        await db.Runs.Where(r => r.Id == id && r.Attempt == attempt && r.Status == RunStatus.Running)
+        var owned = await db.Runs.Where(r => r.Id == id && r.Attempt == attempt && r.Status == RunStatus.Running)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.HeartbeatAt, now).SetProperty(r => r.Phase, phase)
                 .SetProperty(r => r.ProgressDone, done).SetProperty(r => r.ProgressTotal, total)
                 .SetProperty(r => r.Progress, progress), ct);
+        if (owned == 0) return true;
         return await db.Runs.Where(r => r.Id == id).Select(r => r.CancelRequested).FirstOrDefaultAsync(ct);
     }
 

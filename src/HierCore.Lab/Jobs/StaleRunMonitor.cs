@@ -51,7 +51,9 @@ public sealed class StaleRunMonitor(
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunStatus.Queued).SetProperty(r => r.Attempt, next)
                     .SetProperty(r => r.Worker, (string?)null).SetProperty(r => r.Phase, (string?)null)
                     .SetProperty(r => r.Progress, 0.0).SetProperty(r => r.StartedAt, (DateTime?)null)
-                    .SetProperty(r => r.HeartbeatAt, (DateTime?)null), ct);
+                    .SetProperty(r => r.HeartbeatAt, (DateTime?)null).SetProperty(r => r.JobId, (string?)null), ct);
+            // JobId is cleared in the same update: if this process dies before enqueueing, the orphan check below
+            // (in any worker) finds a queued run without a job and enqueues it.
             if (moved == 0) continue; // another process got there first
             await db.Metrics.Where(m => m.RunId == run.Id).ExecuteDeleteAsync(ct);
             await db.Artifacts.Where(a => a.RunId == run.Id).ExecuteDeleteAsync(ct);

@@ -61,7 +61,7 @@ public sealed class ReportsTests
     public void Scores_csv_round_trips_names_with_commas_and_quotes()
     {
         ImageScore[] scores = [new("cl,ass", "a \"b\".png", true, 1.25, -0.5, "g1", "crack"), new("x", "y.png", false, 0.1, 0.2, "g2", "good")];
-        Assert.Equal(scores, ScoresCsv.Read(ScoresCsv.Write(scores)));
+        Assert.Equal(scores, Jobs.ScoresCsv.Read(Jobs.ScoresCsv.Write(scores)));
     }
 
     [Fact]

@@ -1,0 +1,71 @@
+# syntax=docker/dockerfile:1
+# HierCore Lab dashboard (web + worker roles) in a container.
+#
+#   docker build -t hiercore-lab .                          # CPU (default)
+#   docker build -t hiercore-lab:cuda --build-arg TORCH=cuda .   # NVIDIA GPUs (see below)
+#   docker run -p 127.0.0.1:5080:5080 -v hiercore-data:/app/data hiercore-lab
+#
+# Base: Ubuntu 24.04 "noble" .NET images. TorchSharp's native library needs GLIBCXX_3.4.32 (GCC 13); noble's
+# libstdc++ has it, so the Debian 12 work-around in Directory.Build.targets is a no-op here.
+
+ARG DOTNET_VERSION=10.0
+
+# ---- build -------------------------------------------------------------------------------------------------------
+FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION}-noble AS build
+# cpu: libtorch-cpu-linux-x64 (as in the repository).
+# cuda: swaps it for the TorchSharp-cuda-linux bundle (same TorchSharp version, pulls the matching
+#       libtorch-cuda-*-linux-x64 packages, several GB). That package is on nuget.org but NOT served by the
+#       registry mirror used to develop this project, so the cuda build was never restored or run there.
+ARG TORCH=cpu
+ARG TORCHSHARP_VERSION=0.107.0
+WORKDIR /src
+
+# Restore first, from the project files only, so source edits do not invalidate the package layer.
+COPY Directory.Build.props Directory.Build.targets Directory.Packages.props HierCore.Lab.sln ./
+COPY build/ build/
+COPY src/HierCore.Engine/HierCore.Engine.csproj src/HierCore.Engine/
+COPY src/HierCore.Lab/HierCore.Lab.csproj src/HierCore.Lab/
+RUN if [ "$TORCH" = "cuda" ]; then \
+      sed -i 's#<PackageVersion Include="libtorch-cpu-linux-x64"[^>]*/>#<PackageVersion Include="TorchSharp-cuda-linux" Version="'"$TORCHSHARP_VERSION"'" />#' Directory.Packages.props && \
+      sed -i 's#<PackageReference Include="libtorch-cpu-linux-x64" />#<PackageReference Include="TorchSharp-cuda-linux" />#' src/HierCore.Engine/HierCore.Engine.csproj && \
+      grep -q TorchSharp-cuda-linux src/HierCore.Engine/HierCore.Engine.csproj; \
+    elif [ "$TORCH" != "cpu" ]; then echo "TORCH must be cpu or cuda (got '$TORCH')" >&2; exit 2; fi
+RUN dotnet restore src/HierCore.Lab/HierCore.Lab.csproj
+
+COPY src/ src/
+# The cuda swap again: COPY src/ brought back the repository's csproj.
+RUN if [ "$TORCH" = "cuda" ]; then \
+      sed -i 's#<PackageReference Include="libtorch-cpu-linux-x64" />#<PackageReference Include="TorchSharp-cuda-linux" />#' src/HierCore.Engine/HierCore.Engine.csproj; fi
+RUN dotnet publish src/HierCore.Lab/HierCore.Lab.csproj -c Release --no-restore -o /app/publish
+
+# ---- runtime -----------------------------------------------------------------------------------------------------
+FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION}-noble AS runtime
+# curl only for HEALTHCHECK; libgomp1 for libtorch's OpenMP threads.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl libgomp1 \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /app/publish/ /app/
+# The repository root's files the Lab reads at start: configuration and the dashboard's own static files.
+COPY appsettings.json /app/appsettings.json
+COPY wwwroot/ /app/wwwroot/
+RUN mkdir -p /app/data && chown -R $APP_UID /app/data
+
+# /app is the "repository root" inside the image: appsettings.json, wwwroot/ and data/ live there.
+# The Lab listens on 127.0.0.1 by default (appsettings.json); inside a container that would be unreachable, so the
+# image says 0.0.0.0 explicitly here. Publish the port on the host's loopback (-p 127.0.0.1:5080:5080) unless the
+# dashboard should be reachable from other machines (it has no sign-in of its own here).
+ENV Lab__RepositoryRoot=/app \
+    Urls=http://0.0.0.0:5080 \
+    ASPNETCORE_HTTP_PORTS= \
+    ASPNETCORE_ENVIRONMENT=Production \
+    Roles=both \
+    Worker__Device=auto
+EXPOSE 5080
+VOLUME ["/app/data"]
+USER $APP_UID
+
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD curl -fsS http://127.0.0.1:5080/health || exit 1
+
+ENTRYPOINT ["dotnet", "/app/HierCore.Lab.dll"]
