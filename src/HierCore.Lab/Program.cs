@@ -1,5 +1,8 @@
+using HierCore.Engine.Backbones;
 using HierCore.Lab.Hosting;
 
+// libgomp reads its wait policy once, when libtorch loads: set it before anything touches TorchSharp.
+OpenMpWaitPolicy.PreferPassive();
 var root = RepositoryRoot.Find(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {

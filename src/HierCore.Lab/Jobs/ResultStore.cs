@@ -19,7 +19,10 @@ public sealed class ResultStore(IDbContextFactory<LabDbContext> dbs, LabPaths pa
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var run = await db.Runs.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (run is null || run.Attempt != attempt || run.Status != RunStatus.Running || run.CancelRequested)
+        {
+            DeleteAttemptFiles(id, attempt); // cancelled (or taken over) while the files were written
             return false;
+        }
 
         await db.Metrics.Where(m => m.RunId == id).ExecuteDeleteAsync(ct);
         await db.Artifacts.Where(a => a.RunId == id).ExecuteDeleteAsync(ct);
@@ -38,6 +41,19 @@ public sealed class ResultStore(IDbContextFactory<LabDbContext> dbs, LabPaths pa
         await tx.CommitAsync(ct);
         await lifecycle.PublishAsync(id, ct);
         return true;
+    }
+
+    /// <summary>Removes the files of one attempt (and the run's folder when nothing else is in it).</summary>
+    public void DeleteAttemptFiles(RunId id, int attempt)
+    {
+        var runDir = Path.Combine(paths.ArtifactsDirectory, id.Value.ToString("N"));
+        try
+        {
+            var dir = Path.Combine(runDir, $"a{attempt}");
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+            if (Directory.Exists(runDir) && !Directory.EnumerateFileSystemEntries(runDir).Any()) Directory.Delete(runDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     private async Task<List<Artifact>> WriteArtifactFilesAsync(RunId id, int attempt, RunResult result, CancellationToken ct)

@@ -17,6 +17,10 @@ public partial class Runs
     [Inject] private RunCommands Commands { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private HierCore.Lab.Hosting.LabAccess Access { get; set; } = default!;
+    [Inject] private Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider Auth { get; set; } = default!;
+    /// <summary>Cancel and retry are offered only to users who may use them (Auth:Enabled).</summary>
+    private bool _canWrite;
 
     [SupplyParameterFromQuery] public string? Sweep { get; set; }
     [SupplyParameterFromQuery] public string? Status { get; set; }
@@ -41,6 +45,7 @@ public partial class Runs
     protected override async Task OnParametersSetAsync()
     {
         _problems.Clear();
+        _canWrite = await Access.CanWriteAsync(Auth);
         _sweep = null; _sweepName = null;
         if (!string.IsNullOrEmpty(Sweep))
         {
@@ -120,6 +125,7 @@ public partial class Runs
 
     private async Task CancelAsync(RunId id)
     {
+        if (!await Access.CanWriteAsync(Auth)) { Snackbar.Add("Sign in to cancel runs.", Severity.Warning); return; }
         var outcome = await Commands.CancelAsync(id);
         Snackbar.Add(outcome == CommandOutcome.Done ? $"Cancel requested for run {id.Short}." : $"Run {id.Short} has already finished.",
             outcome == CommandOutcome.Done ? Severity.Info : Severity.Warning);
@@ -127,6 +133,7 @@ public partial class Runs
 
     private async Task RetryAsync(RunId id)
     {
+        if (!await Access.CanWriteAsync(Auth)) { Snackbar.Add("Sign in to retry runs.", Severity.Warning); return; }
         var outcome = await Commands.RetryAsync(id);
         Snackbar.Add(outcome == CommandOutcome.Done ? $"Run {id.Short} queued again." : $"Run {id.Short} cannot be retried now.",
             outcome == CommandOutcome.Done ? Severity.Success : Severity.Warning);
