@@ -18,6 +18,7 @@ public static class EngineRegistration
         services.AddSingleton<IExperimentRunner>(sp => new ExperimentRunner(sp.GetRequiredService<LabPaths>().DataDirectory));
         services.AddSingleton<IRequirementMeasures, EngineRequirementMeasures>();
         services.AddSingleton<IDatasetCatalog, EngineDatasetCatalog>();
+        services.AddSingleton<Jobs.IDatasetPreflight, Jobs.DatasetPreflight>();
         return services;
     }
 }

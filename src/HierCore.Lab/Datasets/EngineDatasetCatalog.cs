@@ -36,7 +36,7 @@ public sealed class EngineDatasetCatalog(LabPaths paths, TimeProvider clock, ILo
         if (plainName)
         {
             if (text == DemoDatasetGenerator.Name) return new(text, text, null); // generated on first use
-            var found = List().FirstOrDefault(d => string.Equals(d.Name, text, StringComparison.OrdinalIgnoreCase));
+            var found = Find(d => string.Equals(d.Name, text, StringComparison.OrdinalIgnoreCase));
             if (found is null)
                 return DatasetChoice.Fail($"Dataset: '{text}' is not a known dataset ({string.Join(", ", KnownNames())}).");
             return found.Problem is null ? new(found.Name, SpecDataset(found), null) : DatasetChoice.Fail($"Dataset: {found.Problem}");
@@ -50,7 +50,7 @@ public sealed class EngineDatasetCatalog(LabPaths paths, TimeProvider clock, ILo
         if (!Path.IsPathRooted(text) || !paths.DatasetRoots.Any(r => IsInside(full, r)))
             return DatasetChoice.Fail($"Dataset: '{text}' is outside the dataset roots ({string.Join(", ", paths.DatasetRoots)}); " +
                                       "add its parent folder to Lab:DatasetRoots to use it.");
-        var info = List().FirstOrDefault(d => d.Root == full);
+        var info = Find(d => d.Root == full);
         if (info is null) return DatasetChoice.Fail($"Dataset: '{full}' is not a dataset folder in MVTec AD or VisA layout.");
         return info.Problem is null ? new(info.Name, SpecDataset(info), null) : DatasetChoice.Fail($"Dataset: {info.Problem}");
     }
@@ -62,6 +62,14 @@ public sealed class EngineDatasetCatalog(LabPaths paths, TimeProvider clock, ILo
         lock (_gate) _listing = null;
         log.LogInformation("Demo dataset ready in {Dir} ({Seconds:F1} s).", dir, sw.Elapsed.TotalSeconds);
     }, cancellationToken);
+
+    /// <summary>From the kept listing, or from a fresh one when it is not there (a folder copied in just now).</summary>
+    private DatasetInfo? Find(Func<DatasetInfo, bool> match)
+    {
+        if (List().FirstOrDefault(match) is { } found) return found;
+        lock (_gate) _listing = null;
+        return List().FirstOrDefault(match);
+    }
 
     private IEnumerable<string> KnownNames() =>
         List().Where(d => d.Problem is null).Select(d => d.Name).Append(DemoDatasetGenerator.Name).Distinct().Order();

@@ -15,7 +15,7 @@ namespace HierCore.Lab.Jobs;
 /// </summary>
 public sealed class RunJob(
     IExperimentRunner runner, RunLifecycle lifecycle, ResultStore results, CancelRegistry cancels,
-    IDbContextFactory<LabDbContext> dbs, LabPaths paths, IOptions<WorkerOptions> options, ILogger<RunJob> log)
+    IDbContextFactory<LabDbContext> dbs, IDatasetPreflight preflight, IOptions<WorkerOptions> options, ILogger<RunJob> log)
 {
     [Queue(RunQueue.QueueName), AutomaticRetry(Attempts = 0)]
     public async Task ExecuteAsync(Guid runId, int attempt, CancellationToken shutdown)
@@ -36,8 +36,7 @@ public sealed class RunJob(
         try
         {
             var spec = LabJson.Deserialize<RunSpec>(specJson) with { Device = options.Value.Device };
-            progress.Report(new RunProgress("dataset", 0, 1, $"checking {spec.Dataset}"));
-            await Task.Run(() => DatasetPreflight.Check(spec.Dataset, paths.DatasetsDirectory), cts.Token);
+            await Task.Run(() => preflight.Check(spec.Dataset), cts.Token);
             var result = await RunEngineAsync(id, spec, progress, cts.Token);
             cts.Token.ThrowIfCancellationRequested();
             await LogPhaseChangesAsync(id, progress);

@@ -36,7 +36,7 @@ public static class SweepValidator
 
         // One probe spec carries every per-run setting; method and scenario are checked above.
         var probe = ToSpec(r, "demo", MethodCatalog.All[0], Scenario.S1, 0, "auto");
-        errors.AddRange(RunSpecValidation.Problems(probe).Where(p => !p.StartsWith("Method:") && !p.StartsWith("Scenario:")).Select(Clip));
+        errors.AddRange(RunSpecValidation.Problems(probe).Where(p => !p.StartsWith("Method:") && !p.StartsWith("Scenario:")).Select(p => Clip(p, 300)));
         return errors;
     }
 
@@ -52,5 +52,5 @@ public static class SweepValidator
     };
 
     /// <summary>User text echoed in a message is cut short (a hostile request cannot make the answer huge).</summary>
-    private static string Clip(string? text) => text is null ? "" : text.Length <= 120 ? text : text[..120] + "…";
+    private static string Clip(string? text, int max = 120) => text is null ? "" : text.Length <= max ? text : text[..max] + "…";
 }

@@ -28,9 +28,13 @@ public partial class Runs
     [SupplyParameterFromQuery] public string? Scenario { get; set; }
     [SupplyParameterFromQuery] public string? Q { get; set; }
     [SupplyParameterFromQuery] public string? Sort { get; set; }
-    [SupplyParameterFromQuery] public bool? Desc { get; set; }
-    [SupplyParameterFromQuery] public int? Page { get; set; }
-    [SupplyParameterFromQuery(Name = "size")] public int? PageSize { get; set; }
+    // Read as text: Blazor throws on "desc=maybe" or "page=99999999999" before the page could say anything.
+    [SupplyParameterFromQuery(Name = "desc")] public string? DescText { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public string? PageText { get; set; }
+    [SupplyParameterFromQuery(Name = "size")] public string? SizeText { get; set; }
+    private bool? Desc => bool.TryParse(DescText, out var d) ? d : null;
+    private int? Page => int.TryParse(PageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : null;
+    private int? PageSize => int.TryParse(SizeText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : null;
     [SupplyParameterFromQuery] public string? Group { get; set; }
 
     private MudDataGrid<RunRow>? _grid;
