@@ -1,4 +1,5 @@
 using HierCore.Lab.Data;
+using HierCore.Lab.Hosting;
 using HierCore.Lab.Jobs;
 using HierCore.Lab.Reports;
 using HierCore.Lab.Sweeps;
@@ -11,11 +12,11 @@ public static class ApiEndpoints
     public static IEndpointRouteBuilder MapLabApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapPost("/sweeps", CreateSweep);
+        api.MapPost("/sweeps", CreateSweep).RequireLabWrite();
         api.MapGet("/runs", ListRuns);
         api.MapGet("/runs/{id}", GetRun);
-        api.MapPost("/runs/{id}/cancel", CancelRun);
-        api.MapPost("/runs/{id}/retry", RetryRun);
+        api.MapPost("/runs/{id}/cancel", CancelRun).RequireLabWrite();
+        api.MapPost("/runs/{id}/retry", RetryRun).RequireLabWrite();
         api.MapGet("/sweeps/{id}/results.csv", SweepResultsCsv);
         api.MapGet("/sweeps/{id}/compare.{format}", SweepCompareExport);
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
@@ -27,8 +28,9 @@ public static class ApiEndpoints
     {
         if (request is null) return Results.BadRequest(new { errors = new[] { "Body: a JSON sweep request is required." } });
         var created = await sweeps.CreateAsync(request, ct);
-        return created.Id is { } id
-            ? Results.Created($"/api/sweeps/{id}", new { id = id.ToString(), runs = created.Runs })
+        if (created.Id is { } id) return Results.Created($"/api/sweeps/{id}", new { id = id.ToString(), runs = created.Runs });
+        return created.Existing is { } twin
+            ? Results.Conflict(new { errors = created.Errors, existing = twin.ToString() })
             : Results.BadRequest(new { errors = created.Errors });
     }
 

@@ -13,8 +13,11 @@ public static class ArtifactEndpoints
     {
         app.MapGet("/artifacts/{**path}", (string path, LabPaths paths) =>
         {
+            // Decoded once more (an encoded ../ stays encoded through routing), then held inside data/artifacts:
+            // the databases and datasets under data/ are not served.
             var full = paths.ResolveUnderData(Uri.UnescapeDataString(path));
-            if (full is null) return Results.BadRequest(new { error = "Path must stay inside the data directory." });
+            if (full is null || !full.StartsWith(paths.ArtifactsDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                return Results.BadRequest(new { error = "Path must stay inside the data directory's artifacts folder." });
             return File.Exists(full) ? Results.File(full, ContentType(full)) : Results.NotFound(new { error = $"No artifact '{path}'." });
         });
         app.MapGet("/api/datasets/{name}/thumbnail/{cls}", (string name, string cls, IDatasetCatalog catalog, LabPaths paths) =>

@@ -15,12 +15,14 @@ public static class LabServiceExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration("Database");
         services.AddOptions<HangfireStorageOptions>().BindConfiguration("Hangfire");
         services.AddOptions<WorkerOptions>().BindConfiguration("Worker");
+        services.AddOptions<SweepOptions>().BindConfiguration("Sweeps");
         services.AddSingleton<LabPaths>();
         services.AddSingleton(TimeProvider.System);
 
         builder.AddLabDatabase();
         builder.AddLabQueue();
         services.AddEngine();
+        builder.AddLabAuth();
 
         services.AddSingleton<RunNotifications>();
         services.AddSingleton<CancelRegistry>();

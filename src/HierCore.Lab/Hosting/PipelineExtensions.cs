@@ -10,6 +10,7 @@ public static class PipelineExtensions
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles(); // the repository's wwwroot/ (css, icons), outside the project's static web assets
+        app.UseLabAuth();
         app.UseAntiforgery();
         return app;
     }
@@ -22,6 +23,7 @@ public static class PipelineExtensions
             app.MapGet("/health", () => Results.Ok(new { status = "ok", role = "worker" }));
             return app;
         }
+        app.MapLabAuth();
         app.MapLabApi();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

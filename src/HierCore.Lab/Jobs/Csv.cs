@@ -2,14 +2,10 @@ using System.Text;
 
 namespace HierCore.Lab.Jobs;
 
-/// <summary>RFC 4180 quoting: a field with a comma, quote or line break is quoted, quotes doubled.</summary>
+/// <summary>RFC 4180 quoting, and cells a spreadsheet would run as a formula get a leading quote (the engine's rule).</summary>
 public static class Csv
 {
-    public static string Escape(string? field)
-    {
-        field ??= "";
-        return field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
-    }
+    public static string Escape(string? field) => HierCore.Engine.Experiments.ScoresCsv.Csv(field ?? "");
 
     public static List<string> Split(string line)
     {

@@ -1,19 +1,11 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using HierCore.Engine.Experiments;
 
 namespace HierCore.Lab.Jobs;
 
-/// <summary>JSON for specs and results: snake_case like result.json, NaN kept (metrics not computed are NaN).</summary>
+/// <summary>JSON for specs and results: the engine's ResultJson (snake_case, NaN written as null and read back as NaN),
+/// so the dashboard, its API and the CLI's result.json agree.</summary>
 public static class LabJson
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
-    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
-    public static T Deserialize<T>(string json) =>
-        JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"Empty JSON for {typeof(T).Name}.");
+    public static string Serialize<T>(T value) => ResultJson.Serialize(value, indented: false);
+    public static T Deserialize<T>(string json) => ResultJson.Deserialize<T>(json);
 }

@@ -28,7 +28,12 @@ public sealed class ResultStore(IDbContextFactory<LabDbContext> dbs, LabPaths pa
                 .SetProperty(r => r.Status, RunStatus.Succeeded).SetProperty(r => r.ResultJson, resultJson)
                 .SetProperty(r => r.Headline, headline).SetProperty(r => r.FinishedAt, now).SetProperty(r => r.HeartbeatAt, now)
                 .SetProperty(r => r.Phase, "done").SetProperty(r => r.Progress, 1.0).SetProperty(r => r.Error, (string?)null), ct);
-        if (owned == 0) return false; // rolled back on dispose
+        if (owned == 0)
+        {
+            await tx.RollbackAsync(ct);
+            DeleteAttemptFiles(id, attempt); // cancelled (or taken over) while the files were written
+            return false;
+        }
 
         await db.Metrics.Where(m => m.RunId == id).ExecuteDeleteAsync(ct);
         await db.Artifacts.Where(a => a.RunId == id).ExecuteDeleteAsync(ct);
@@ -41,6 +46,19 @@ public sealed class ResultStore(IDbContextFactory<LabDbContext> dbs, LabPaths pa
         RemoveOtherAttempts(id, attempt);
         await lifecycle.PublishAsync(id, ct);
         return true;
+    }
+
+    /// <summary>Removes the files of one attempt (and the run's folder when nothing else is in it).</summary>
+    public void DeleteAttemptFiles(RunId id, int attempt)
+    {
+        var runDir = Path.Combine(paths.ArtifactsDirectory, id.Value.ToString("N"));
+        try
+        {
+            var dir = Path.Combine(runDir, $"a{attempt}");
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+            if (Directory.Exists(runDir) && !Directory.EnumerateFileSystemEntries(runDir).Any()) Directory.Delete(runDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     private async Task<List<Artifact>> WriteArtifactFilesAsync(RunId id, int attempt, RunResult result, CancellationToken ct)

@@ -15,7 +15,7 @@ namespace HierCore.Lab.Jobs;
 /// </summary>
 public sealed class RunJob(
     IExperimentRunner runner, RunLifecycle lifecycle, ResultStore results, CancelRegistry cancels,
-    IDbContextFactory<LabDbContext> dbs, IOptions<WorkerOptions> options, ILogger<RunJob> log)
+    IDbContextFactory<LabDbContext> dbs, IDatasetPreflight preflight, IOptions<WorkerOptions> options, ILogger<RunJob> log)
 {
     [Queue(RunQueue.QueueName), AutomaticRetry(Attempts = 0)]
     public async Task ExecuteAsync(Guid runId, int attempt, CancellationToken shutdown)
@@ -36,7 +36,8 @@ public sealed class RunJob(
         try
         {
             var spec = LabJson.Deserialize<RunSpec>(specJson) with { Device = options.Value.Device };
-            var result = await runner.RunAsync(spec, progress, cts.Token);
+            await Task.Run(() => preflight.Check(spec.Dataset), cts.Token);
+            var result = await RunEngineAsync(id, spec, progress, cts.Token);
             cts.Token.ThrowIfCancellationRequested();
             await LogPhaseChangesAsync(id, progress);
             if (!await results.SaveSucceededAsync(id, attempt, result, CancellationToken.None))
@@ -44,6 +45,7 @@ public sealed class RunJob(
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
+            results.DeleteAttemptFiles(id, attempt);
             if (shutdown.IsCancellationRequested && !await CancelRequestedAsync(id))
             {
                 // Server shutting down: leave the run Running; its heartbeat stops and the stale-run check re-queues it.
@@ -70,6 +72,23 @@ public sealed class RunJob(
             cancels.Unregister(id);
             await cts.CancelAsync();
             await monitor;
+        }
+    }
+
+    /// <summary>
+    /// Awaits the engine, but stops waiting as soon as the run is cancelled: the engine checks its token between
+    /// batches, and a long step must not hold the run in "Running" after the user pressed cancel. Whatever the
+    /// engine still returns is dropped (its runner lets the next run start only when it has finished).
+    /// </summary>
+    private async Task<RunResult> RunEngineAsync(RunId id, RunSpec spec, IProgress<RunProgress> progress, CancellationToken ct)
+    {
+        var task = runner.RunAsync(spec, progress, ct);
+        try { return await task.WaitAsync(ct); }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested && !task.IsCompleted)
+        {
+            _ = task.ContinueWith(t => log.LogInformation("Engine work of cancelled run {Run} ended ({Status}).", id, t.Status),
+                TaskScheduler.Default);
+            throw;
         }
     }
 
@@ -100,10 +119,16 @@ public sealed class RunJob(
         }
     }
 
+    /// <summary>Called by the monitor loop and at the end: one writer at a time, so the log keeps the phases' order.</summary>
     private async Task LogPhaseChangesAsync(RunId id, LatestProgress progress)
     {
-        while (progress.PhaseChanges.TryDequeue(out var change))
-            await lifecycle.LogAsync(id, "info", $"Phase {change.Phase}{(change.Message is null ? "" : ": " + change.Message)}", CancellationToken.None);
+        await progress.LogGate.WaitAsync();
+        try
+        {
+            while (progress.PhaseChanges.TryDequeue(out var change))
+                await lifecycle.LogAsync(id, "info", $"Phase {change.Phase}{(change.Message is null ? "" : ": " + change.Message)}", CancellationToken.None);
+        }
+        finally { progress.LogGate.Release(); }
     }
 
     private async Task<string> ReadSpecAsync(RunId id, CancellationToken ct)
@@ -124,6 +149,7 @@ public sealed class RunJob(
         private volatile RunProgress? _latest;
         public RunProgress? Latest => _latest;
         public System.Collections.Concurrent.ConcurrentQueue<RunProgress> PhaseChanges { get; } = new();
+        public SemaphoreSlim LogGate { get; } = new(1, 1);
 
         public void Report(RunProgress value)
         {

@@ -3,6 +3,7 @@ using HierCore.Lab.Data;
 using HierCore.Lab.Hosting;
 using HierCore.Lab.Jobs;
 using Microsoft.EntityFrameworkCore;
+using ScoresCsv = HierCore.Lab.Jobs.ScoresCsv;
 
 namespace HierCore.Lab.Reports;
 

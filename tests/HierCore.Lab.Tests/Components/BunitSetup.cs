@@ -32,14 +32,28 @@ public static class BunitSetup
         ctx.Services.AddSingleton(TimeProvider.System);
         ctx.Services.AddSingleton<RunLifecycle>();
         ctx.Services.AddSingleton(Options.Create(new WorkerOptions()));
+        ctx.Services.AddSingleton(Options.Create(new SweepOptions()));
         ctx.Services.AddSingleton<SweepService>();
+        ctx.Services.AddSingleton<IOptionsMonitor<AuthOptions>>(new StaticMonitor<AuthOptions>(new AuthOptions()));
+        ctx.Services.AddSingleton<LabAccess>();
+        ctx.AddAuthorization();
         return ctx;
     }
 
     private sealed class ListedCatalog(string[] names) : IDatasetCatalog
     {
         public IReadOnlyList<DatasetInfo> List() => names.Select(n => new DatasetInfo(n, "/nowhere/" + n, "mvtec", [])).ToList();
+        public DatasetChoice Resolve(string nameOrPath) => names.Contains(nameOrPath) || nameOrPath == "demo"
+            ? new DatasetChoice(nameOrPath, nameOrPath, null)
+            : DatasetChoice.Fail($"Dataset: '{nameOrPath}' is not a known dataset.");
         public Task EnsureDemoAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class StaticMonitor<T>(T value) : IOptionsMonitor<T>
+    {
+        public T CurrentValue => value;
+        public T Get(string? name) => value;
+        public IDisposable? OnChange(Action<T, string?> listener) => null;
     }
 
     private sealed class NoJobs : IBackgroundJobClient

@@ -21,13 +21,22 @@ public sealed class LabFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hangfire:QueuePollSeconds", "0.2");
         builder.UseSetting("Worker:HeartbeatSeconds", "0.3");
         builder.UseSetting("Worker:Concurrency", "2");
+        builder.UseSetting("Sweeps:MaxRuns", "150");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IExperimentRunner>();
             services.AddSingleton<IExperimentRunner>(Runner);
+            services.RemoveAll<Jobs.IDatasetPreflight>();
+            services.AddSingleton<Jobs.IDatasetPreflight, NoPreflight>();
             services.RemoveAll<IRequirementMeasures>();
             services.AddSingleton<IRequirementMeasures, FakeRequirementMeasures>();
         });
+    }
+
+    /// <summary>The fake runner reads no images, so no dataset is checked (nor the demo generated).</summary>
+    private sealed class NoPreflight : Jobs.IDatasetPreflight
+    {
+        public void Check(string specDataset) { }
     }
 
     public override async ValueTask DisposeAsync()

@@ -14,7 +14,13 @@ public static class TinyDataset
             {
                 Directory.CreateDirectory(Path.Combine(dir, sub));
                 for (var i = 0; i < count; i++)
+                {
                     File.WriteAllBytes(Path.Combine(dir, sub, $"{i:D3}.png"), Png(c, sub.EndsWith("crack")));
+                    if (!sub.EndsWith("crack")) continue;
+                    // MVTec layout: every defective image has its mask (the engine's catalog checks).
+                    Directory.CreateDirectory(Path.Combine(dir, "ground_truth", "crack"));
+                    File.WriteAllBytes(Path.Combine(dir, "ground_truth", "crack", $"{i:D3}_mask.png"), Png(c, true));
+                }
             }
         }
     }

@@ -1,3 +1,4 @@
+using ScoresCsv = HierCore.Lab.Jobs.ScoresCsv;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Components.Shared;
 using HierCore.Lab.Data;

@@ -36,24 +36,36 @@ public sealed class SweepPlannerTests
         Assert.NotNull(error);
     }
 
-    [Theory]
-    [InlineData("silhouette", true)] [InlineData("k:3", true)] [InlineData("k:0", false)]
-    [InlineData("ward:0.5", true)] [InlineData("ward:-1", false)] [InlineData("kmeans", false)]
-    public void Grouping_options_follow_the_method(string grouping, bool valid) =>
-        Assert.Equal(valid, SweepValidator.IsGrouping(grouping));
-
-    [Theory]
-    [InlineData("leave-image-out", true)] [InlineData("folds:5", true)] [InlineData("folds:1", false)] [InlineData("holdout", false)]
-    public void Criterion_options_follow_the_method(string criterion, bool valid) =>
-        Assert.Equal(valid, SweepValidator.IsCriterion(criterion));
+    [Fact]
+    public void Out_of_range_settings_each_get_the_engines_message()
+    {
+        var request = new SweepRequest { CoresetRatio = 0, Lambda = double.NaN, Embedding = "vit", Routing = "random", Grouping = "k:0", Criterion = "folds:1" };
+        var errors = SweepValidator.Validate(request, new Datasets.DatasetChoice("demo", "demo", null));
+        // The same words the engine (and so the CLI) uses for the same spec.
+        var probe = SweepValidator.ToSpec(request, "demo", "patchcore", Scenario.S1, 0, "auto");
+        Assert.Equal(RunSpecValidation.Problems(probe), errors);
+        foreach (var field in new[] { "Coreset ratio:", "Lambda:", "Embedding:", "Routing:", "Grouping:", "Criterion:" })
+            Assert.Contains(errors, e => e.StartsWith(field));
+    }
 
     [Fact]
-    public void Out_of_range_settings_each_get_a_message()
+    public void An_oversized_sweep_is_refused_before_it_is_expanded()
     {
-        var errors = SweepValidator.Validate(new SweepRequest { CoresetRatio = 0, Lambda = 50, Embedding = "vit", Routing = "random" }, Known);
-        Assert.Contains(errors, e => e.StartsWith("Coreset ratio:"));
-        Assert.Contains(errors, e => e.StartsWith("λ:"));
-        Assert.Contains(errors, e => e.StartsWith("Embedding:"));
-        Assert.Contains(errors, e => e.StartsWith("Routing:"));
+        var request = new SweepRequest { Seeds = [.. Enumerable.Range(0, 20)] }; // 10 applicable pairs × 20 seeds = 200 runs
+        Assert.True(SweepPlanner.Plan(request, Known, maxRuns: 200).IsValid);
+        var plan = SweepPlanner.Plan(request, Known, maxRuns: 199);
+        Assert.Empty(plan.Runs);
+        Assert.Contains(plan.Errors, e => e.Contains("200 runs") && e.Contains("199") && e.Contains("Sweeps:MaxRuns"));
+    }
+
+    [Fact]
+    public void Hostile_lists_get_short_messages()
+    {
+        var huge = new string('x', 100_000);
+        var errors = SweepValidator.Validate(new SweepRequest { Methods = [huge, "<script>alert(1)</script>"], Scenarios = ["S9"], Embedding = huge },
+            new Datasets.DatasetChoice("demo", "demo", null));
+        Assert.Contains(errors, e => e.StartsWith("Methods: unknown method '<script>"));
+        Assert.Contains(errors, e => e.StartsWith("Scenarios: unknown scenario 'S9'"));
+        Assert.All(errors, e => Assert.True(e.Length < 400, e[..Math.Min(100, e.Length)]));
     }
 }

@@ -1,4 +1,5 @@
 using HierCore.Lab.Sweeps;
+using Microsoft.AspNetCore.Components;
 
 namespace HierCore.Lab.Components.Pages;
 
@@ -29,15 +30,21 @@ public partial class NewSweep
     }
 
     /// <summary>Pre-selects a dataset (links from the Datasets page).</summary>
-    [Microsoft.AspNetCore.Components.SupplyParameterFromQuery] public string? Dataset { get; set; }
+    [SupplyParameterFromQuery] public string? Dataset { get; set; }
+
+    [Inject] private HierCore.Lab.Hosting.LabAccess Access { get; set; } = default!;
+    [Inject] private Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider Auth { get; set; } = default!;
+    private bool _canWrite = true;
 
     internal FormModel Form { get; } = new();
     private IReadOnlyList<string> _datasets = [];
     private List<string> _submitErrors = [];
     private bool _submitting;
+    private HierCore.Lab.Data.SweepId? _twin;
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
+        _canWrite = await Access.CanWriteAsync(Auth);
         _datasets = Sweeps.KnownDatasets();
         if (Dataset is not null && _datasets.Contains(Dataset)) Form.Dataset = Dataset;
         if (!_datasets.Contains(Form.Dataset) && _datasets.Count > 0) Form.Dataset = _datasets[0];
@@ -58,7 +65,7 @@ public partial class NewSweep
     }
 
     /// <summary>Recomputed on every render: the count and the not-applicable pairs follow the form live.</summary>
-    internal SweepPlan Plan => SweepPlanner.Plan(BuildRequest(), _datasets);
+    internal SweepPlan Plan => Sweeps.Plan(BuildRequest());
 
     private bool CanSubmit => SeedError is null && Plan.IsValid;
 
@@ -70,11 +77,13 @@ public partial class NewSweep
 
     private async Task SubmitAsync()
     {
+        if (!await Access.CanWriteAsync(Auth)) { _submitErrors = ["Sign in to create sweeps."]; return; }
         _submitting = true;
         try
         {
             var created = await Sweeps.CreateAsync(BuildRequest());
             if (created.Id is { } id) Nav.NavigateTo($"runs?sweep={id}");
+            else if (created.Existing is { } twin) { _submitErrors = [.. created.Errors]; _twin = twin; }
             else _submitErrors = [.. created.Errors];
         }
         finally { _submitting = false; }

@@ -19,6 +19,10 @@ public partial class RunPage
     [Inject] private RunCommands Commands { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private HierCore.Lab.Hosting.LabAccess Access { get; set; } = default!;
+    [Inject] private Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider Auth { get; set; } = default!;
+    /// <summary>Cancel and retry are offered only to users who may use them (Auth:Enabled).</summary>
+    private bool _canWrite;
 
     private RunDetail? _detail;
     private IReadOnlyList<ImageScore> _scores = [];
@@ -29,6 +33,7 @@ public partial class RunPage
     protected override async Task OnParametersSetAsync()
     {
         _problem = null;
+        _canWrite = await Access.CanWriteAsync(Auth);
         if (!RunId.TryParse(Id, out _id)) { _problem = $"'{Id}' is not a run id."; _detail = null; return; }
         if (Scores is not (null or "raw" or "z")) Scores = null;
         await RefreshAsync();
@@ -52,6 +57,7 @@ public partial class RunPage
 
     private async Task CancelAsync()
     {
+        if (!await Access.CanWriteAsync(Auth)) { Snackbar.Add("Sign in to cancel runs.", Severity.Warning); return; }
         await Commands.CancelAsync(_id);
         Snackbar.Add("Cancel requested.", Severity.Info);
         await RefreshAsync();
@@ -59,6 +65,7 @@ public partial class RunPage
 
     private async Task RetryAsync()
     {
+        if (!await Access.CanWriteAsync(Auth)) { Snackbar.Add("Sign in to retry runs.", Severity.Warning); return; }
         await Commands.RetryAsync(_id);
         Snackbar.Add("Queued again as a new attempt.", Severity.Success);
         await RefreshAsync();

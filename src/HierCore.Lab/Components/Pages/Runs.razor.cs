@@ -17,6 +17,10 @@ public partial class Runs
     [Inject] private RunCommands Commands { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private HierCore.Lab.Hosting.LabAccess Access { get; set; } = default!;
+    [Inject] private Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider Auth { get; set; } = default!;
+    /// <summary>Cancel and retry are offered only to users who may use them (Auth:Enabled).</summary>
+    private bool _canWrite;
 
     [SupplyParameterFromQuery] public string? Sweep { get; set; }
     [SupplyParameterFromQuery] public string? Status { get; set; }
@@ -24,9 +28,13 @@ public partial class Runs
     [SupplyParameterFromQuery] public string? Scenario { get; set; }
     [SupplyParameterFromQuery] public string? Q { get; set; }
     [SupplyParameterFromQuery] public string? Sort { get; set; }
-    [SupplyParameterFromQuery] public bool? Desc { get; set; }
-    [SupplyParameterFromQuery] public int? Page { get; set; }
-    [SupplyParameterFromQuery(Name = "size")] public int? PageSize { get; set; }
+    // Read as text: Blazor throws on "desc=maybe" or "page=99999999999" before the page could say anything.
+    [SupplyParameterFromQuery(Name = "desc")] public string? DescText { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public string? PageText { get; set; }
+    [SupplyParameterFromQuery(Name = "size")] public string? SizeText { get; set; }
+    private bool? Desc => bool.TryParse(DescText, out var d) ? d : null;
+    private int? Page => int.TryParse(PageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : null;
+    private int? PageSize => int.TryParse(SizeText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : null;
     [SupplyParameterFromQuery] public string? Group { get; set; }
 
     private MudDataGrid<RunRow>? _grid;
@@ -41,6 +49,7 @@ public partial class Runs
     protected override async Task OnParametersSetAsync()
     {
         _problems.Clear();
+        _canWrite = await Access.CanWriteAsync(Auth);
         _sweep = null; _sweepName = null;
         if (!string.IsNullOrEmpty(Sweep))
         {
@@ -120,6 +129,7 @@ public partial class Runs
 
     private async Task CancelAsync(RunId id)
     {
+        if (!await Access.CanWriteAsync(Auth)) { Snackbar.Add("Sign in to cancel runs.", Severity.Warning); return; }
         var outcome = await Commands.CancelAsync(id);
         Snackbar.Add(outcome == CommandOutcome.Done ? $"Cancel requested for run {id.Short}." : $"Run {id.Short} has already finished.",
             outcome == CommandOutcome.Done ? Severity.Info : Severity.Warning);
@@ -127,6 +137,7 @@ public partial class Runs
 
     private async Task RetryAsync(RunId id)
     {
+        if (!await Access.CanWriteAsync(Auth)) { Snackbar.Add("Sign in to retry runs.", Severity.Warning); return; }
         var outcome = await Commands.RetryAsync(id);
         Snackbar.Add(outcome == CommandOutcome.Done ? $"Run {id.Short} queued again." : $"Run {id.Short} cannot be retried now.",
             outcome == CommandOutcome.Done ? Severity.Success : Severity.Warning);

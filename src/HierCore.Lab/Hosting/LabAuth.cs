@@ -1,0 +1,127 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HierCore.Lab.Hosting;
+
+/// <summary>
+/// Optional sign-in (Auth:Enabled): cookie authentication against the users in configuration. Writes (create,
+/// cancel, retry) need a signed-in user in the pages and the API; reads need one only when Auth:PublicRead is false.
+/// The browser signs in at /signin; scripts POST {"user","password"} to /api/signin and keep the cookie.
+/// </summary>
+public static class LabAuth
+{
+    public static IHostApplicationBuilder AddLabAuth(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration("Auth");
+        builder.Services.AddSingleton<LabAccess>();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = "hiercore-lab";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict; // a cookie-carrying POST from another site is not sent
+            o.ExpireTimeSpan = TimeSpan.FromDays(7);
+            o.LoginPath = "/signin";
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                else ctx.Response.Redirect(ctx.RedirectUri);
+                return Task.CompletedTask;
+            };
+        });
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+
+    /// <summary>Authentication, then (when reads are private) a gate in front of everything but sign-in and static files.</summary>
+    public static WebApplication UseLabAuth(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Use(async (ctx, next) =>
+        {
+            var access = ctx.RequestServices.GetRequiredService<LabAccess>();
+            if (access.CanRead(ctx.User) || IsOpen(ctx.Request.Path)) { await next(); return; }
+            if (ctx.Request.Path.StartsWithSegments("/api"))
+                await Results.Json(new { error = "Sign in first (POST /api/signin)." }, statusCode: 401).ExecuteAsync(ctx);
+            else
+                ctx.Response.Redirect("/signin?returnUrl=" + Uri.EscapeDataString(ctx.Request.Path + ctx.Request.QueryString));
+        });
+        return app;
+    }
+
+    private static bool IsOpen(PathString path) =>
+        path == "/signin" || path == "/health" || path == "/favicon.svg" || path.StartsWithSegments("/auth") || path.StartsWithSegments("/api/signin")
+        || path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/_content");
+
+    /// <summary>An endpoint filter for writes: 401 with a message unless the caller may write.</summary>
+    public static TBuilder RequireLabWrite<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>
+        endpoint.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.RequestServices.GetRequiredService<LabAccess>().CanWrite(context.HttpContext.User)
+                ? await next(context)
+                : Results.Json(new { error = "Sign in to create, cancel or retry (Auth:Enabled is on)." }, statusCode: 401));
+
+    public static WebApplication MapLabAuth(this WebApplication app)
+    {
+        app.MapGet("/signin", (HttpContext ctx, IAntiforgery antiforgery, LabAccess access, string? returnUrl, string? failed) =>
+        {
+            var tokens = antiforgery.GetAndStoreTokens(ctx);
+            return Results.Content(SignInPage.Render(tokens, LocalUrl(returnUrl), failed is not null, access.AuthEnabled), "text/html; charset=utf-8");
+        });
+        app.MapPost("/auth/signin", async (HttpContext ctx, LabAccess access, [FromForm] string? user, [FromForm] string? password, [FromForm] string? returnUrl) =>
+        {
+            var back = LocalUrl(returnUrl);
+            if (access.Check(user, password) is not { } name)
+                return Results.Redirect($"/signin?failed=1&returnUrl={Uri.EscapeDataString(back)}");
+            await SignInAsync(ctx, name);
+            return Results.LocalRedirect(back);
+        });
+        app.MapPost("/api/signin", async (HttpContext ctx, LabAccess access, SignInRequest? body) =>
+        {
+            if (access.Check(body?.User, body?.Password) is not { } name)
+                return Results.Json(new { error = "Unknown user or wrong password." }, statusCode: 401);
+            await SignInAsync(ctx, name);
+            return Results.Ok(new { user = name });
+        });
+        app.MapPost("/auth/signout", async (HttpContext ctx) =>
+        {
+            await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.LocalRedirect("/");
+        }).DisableAntiforgery(); // signing out harms nobody; the cookie is SameSite=Strict anyway
+        return app;
+    }
+
+    public sealed record SignInRequest(string? User, string? Password);
+
+    private static Task SignInAsync(HttpContext ctx, string name) =>
+        ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], CookieAuthenticationDefaults.AuthenticationScheme)));
+
+    /// <summary>Only a path on this site (no //host, no scheme): sign-in never redirects elsewhere.</summary>
+    internal static string LocalUrl(string? url) =>
+        url is { Length: > 0 and < 2000 } && url[0] == '/' && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
+
+    private static class SignInPage
+    {
+        public static string Render(AntiforgeryTokenSet tokens, string returnUrl, bool failed, bool enabled) => $$"""
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sign in · HierCore Lab</title>
+            <meta name="viewport" content="width=device-width, initial-scale=1.0"><link rel="icon" type="image/svg+xml" href="/favicon.svg">
+            <link href="/css/app.css" rel="stylesheet"></head>
+            <body class="signin"><form method="post" action="/auth/signin" class="signin-box">
+            <h1>HierCore Lab</h1>
+            {{(enabled ? "" : "<p>Sign-in is off (Auth:Enabled is false): everyone may use the Lab.</p>")}}
+            {{(failed ? "<p class=\"fail\">Unknown user or wrong password.</p>" : "")}}
+            <input type="hidden" name="{{WebUtility.HtmlEncode(tokens.FormFieldName)}}" value="{{WebUtility.HtmlEncode(tokens.RequestToken)}}">
+            <input type="hidden" name="returnUrl" value="{{WebUtility.HtmlEncode(returnUrl)}}">
+            <label>User <input name="user" autocomplete="username" required autofocus></label>
+            <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+            <button type="submit">Sign in</button>
+            <p><a href="/">Back to the Lab</a></p>
+            </form></body></html>
+            """;
+    }
+}
