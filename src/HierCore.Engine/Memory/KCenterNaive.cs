@@ -9,7 +9,7 @@ namespace HierCore.Engine.Memory;
 internal static class KCenterNaive
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe long[] Run(ProjectedFeatures f, int count, int seed)
+    public static unsafe long[] Run(ProjectedFeatures f, int count, int seed, CancellationToken ct = default)
     {
         var picks = new long[count];
         if (count == 0) return picks;
@@ -19,6 +19,7 @@ internal static class KCenterNaive
         fixed (float* m = minDist)
             for (int t = 0; t < count; t++)
             {
+                if ((t & 63) == 0) ct.ThrowIfCancellationRequested();
                 int c = KCenterStart.ArgMaxFirst(m, n);
                 picks[t] = c;
                 float* pc = x + (long)c * d;

@@ -50,12 +50,16 @@ internal sealed unsafe class KCenterPruned
         _pickPivots = new float[_starts.Length];
     }
 
-    public static long[] Run(ProjectedFeatures f, int count, int seed)
+    public static long[] Run(ProjectedFeatures f, int count, int seed, CancellationToken ct = default)
     {
         var picks = new long[count];
         if (count == 0) return picks;
         var search = new KCenterPruned(f, count, seed);
-        for (int t = 0; t < count; t++) picks[t] = search.Pick(t);
+        for (int t = 0; t < count; t++)
+        {
+            if ((t & 63) == 0) ct.ThrowIfCancellationRequested(); // a big selection takes minutes: stay cancellable
+            picks[t] = search.Pick(t);
+        }
         return picks;
     }
 

@@ -34,7 +34,7 @@ public sealed class MemoryBank : IDisposable
     /// keeps every patch in its original order without running the selection.
     /// </summary>
     public static MemoryBank Build(Tensor patches, long[] patchSourceImage, double ratio, int seed, bool useFast = true,
-        int projectionDim = CoresetSampler.DefaultProjectionDim)
+        int projectionDim = CoresetSampler.DefaultProjectionDim, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(patches);
         ArgumentNullException.ThrowIfNull(patchSourceImage);
@@ -46,7 +46,7 @@ public sealed class MemoryBank : IDisposable
         int count = CoresetSampler.CoresetSize(n, ratio);
         long[] picks = count == n && ratio >= 1
             ? Enumerable.Range(0, n).Select(i => (long)i).ToArray()
-            : useFast ? CoresetSampler.Select(patches, count, seed, projectionDim) : CoresetSampler.SelectNaive(patches, count, seed, projectionDim);
+            : useFast ? CoresetSampler.Select(patches, count, seed, projectionDim, ct) : CoresetSampler.SelectNaive(patches, count, seed, projectionDim, ct);
         using var scope = NewDisposeScope();
         using var index = tensor(picks, ScalarType.Int64, patches.device);
         var features = patches.to(ScalarType.Float32).index_select(0, index).contiguous();

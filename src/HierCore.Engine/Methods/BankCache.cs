@@ -58,7 +58,7 @@ public sealed class BankCache(long maxBytes = 4L << 30) : IDisposable
         var clock = Stopwatch.StartNew();
         using var patches = train.PatchesOf(members);
         report?.Invoke($"coreset of {patches.shape[0]:N0} patches → {Memory.CoresetSampler.CoresetSize((int)patches.shape[0], spec.CoresetRatio):N0}");
-        var bank = MemoryBank.Build(patches, train.SourcesOf(members), spec.CoresetRatio, spec.Seed, projectionDim: spec.ProjectionDim);
+        var bank = MemoryBank.Build(patches, train.SourcesOf(members), spec.CoresetRatio, spec.Seed, projectionDim: spec.ProjectionDim, ct: ct);
         ct.ThrowIfCancellationRequested();
         var (mode, folds) = CriterionEstimator.Parse(spec.Criterion);
         report?.Invoke($"class-wise criterion ({spec.Criterion}) over {members.Count} training images");

@@ -91,4 +91,14 @@ public class CoresetSamplerTests
         Assert.Throws<ArgumentException>(() => CoresetSampler.Select(flat, 1, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => CoresetSampler.CoresetSize(10, 0));
     }
+
+    [Fact]
+    public void A_cancelled_selection_stops_with_an_operation_cancelled_error()
+    {
+        using var x = Random(2000, 16, 8);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.Throws<OperationCanceledException>(() => CoresetSampler.Select(x, 200, 0, ct: cts.Token));
+        Assert.Throws<OperationCanceledException>(() => CoresetSampler.SelectNaive(x, 200, 0, ct: cts.Token));
+    }
 }
