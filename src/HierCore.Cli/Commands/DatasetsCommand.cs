@@ -25,12 +25,26 @@ public static class DatasetsCommand
         var output = new Option<string?>("--out") { Description = "Output folder (default: <data>/datasets/demo)" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0, Description = "Random seed" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Data directory" };
-        var command = new Command("demo", "The procedural demo dataset (6 classes, exact masks).") { output, seed, dataDir };
+        var train = new Option<int?>("--train") { Description = "Train/good images per class (default 60)" };
+        var testGood = new Option<int?>("--test-good") { Description = "Test/good images per class (default 10)" };
+        var testDefective = new Option<int?>("--test-defective") { Description = "Defective test images per class (default 20)" };
+        var imageSize = new Option<int?>("--image-size") { Description = "Image side in pixels (default 256)" };
+        var command = new Command("demo", "The procedural demo dataset (6 classes, exact masks).") { output, seed, dataDir, train, testGood, testDefective, imageSize };
         command.SetAction(parse =>
         {
             var outDir = parse.GetValue(output) ?? Path.Combine(DataDirectories.Resolve(parse.GetValue(dataDir)), "datasets", "demo");
+            var d = DemoSize.Default;
+            var size = d with
+            {
+                Train = parse.GetValue(train) ?? d.Train,
+                TestGood = parse.GetValue(testGood) ?? d.TestGood,
+                TestDefective = parse.GetValue(testDefective) ?? d.TestDefective,
+                ImageSize = parse.GetValue(imageSize) ?? d.ImageSize,
+            };
+            if (size.Train < 1 || size.TestGood < 0 || size.TestDefective < 0 || size.ImageSize < 32)
+                return ExitCodes.Invalid("Demo size: need --train ≥ 1, --test-good ≥ 0, --test-defective ≥ 0 and --image-size ≥ 32.");
             var clock = Stopwatch.StartNew();
-            try { DemoDatasetGenerator.Generate(Path.GetFullPath(outDir), parse.GetValue(seed)); }
+            try { DemoDatasetGenerator.Generate(Path.GetFullPath(outDir), parse.GetValue(seed), size); }
             catch (DatasetException e) { return ExitCodes.Invalid(e.Message); }
             AnsiConsole.MarkupLine($"demo dataset written to [green]{Markup.Escape(Path.GetFullPath(outDir))}[/] in {clock.Elapsed.TotalSeconds:0.0} s");
             return 0;
