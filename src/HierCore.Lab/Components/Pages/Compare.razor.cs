@@ -84,6 +84,7 @@ public partial class Compare
             layout.BarMode = Plotly.Blazor.LayoutLib.BarModeEnum.Group;
             if (!_fromZero && _data is not null && Charts.FocusRange(_data, _metric, _scope, _errorBars) is { } range)
                 layout.YAxis[0].Range = [range.Min, range.Max];
+            if (Charts.IsUnitInterval(_metric)) layout.YAxis[0].TickFormat = ".3f";
             return layout;
         }
     }
@@ -94,6 +95,7 @@ public partial class Compare
         {
             var layout = Charts.Layout($"Per-class {MetricKeys.Label(_classMetric)} (mean over seeds)", "", "", Math.Max(350, 150 + 34 * (_data?.Classes.Count ?? 1)));
             layout.Margin = new Plotly.Blazor.LayoutLib.Margin { L = 90, R = 16, T = 40, B = 90 };
+            layout.YAxis[0].AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed; // classes top-down, as in the table
             return layout;
         }
     }

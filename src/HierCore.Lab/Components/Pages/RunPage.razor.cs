@@ -71,7 +71,19 @@ public partial class RunPage
         await RefreshAsync();
     }
 
-    private static Plotly.Blazor.Layout RocLayout => Charts.Layout("ROC (image level)", "false positive rate", "true positive rate", 380);
+    /// <summary>Legend on the right (one entry per class would otherwise squeeze the plot); axes pinned to [0, 1].</summary>
+    private static Plotly.Blazor.Layout RocLayout
+    {
+        get
+        {
+            var layout = Charts.Layout("Image-level ROC · pooled on z, per class on raw score", "false positive rate", "true positive rate", 400);
+            layout.Legend = [new Plotly.Blazor.LayoutLib.Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.V, X = 1.02m, Y = 1m }];
+            layout.Margin = new Plotly.Blazor.LayoutLib.Margin { L = 52, R = 8, T = 40, B = 46 };
+            layout.XAxis[0].Range = [-0.01, 1.01];
+            layout.YAxis[0].Range = [-0.01, 1.02];
+            return layout;
+        }
+    }
 
     private static IEnumerable<(string, string)> ConfigRows(RunDetail d)
     {

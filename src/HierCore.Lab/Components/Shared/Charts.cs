@@ -10,6 +10,7 @@ namespace HierCore.Lab.Components.Shared;
 /// <summary>Builds the Plotly figures of the Run and Compare pages from stored results.</summary>
 public static class Charts
 {
+    public const string NormalColor = "#2e8b57", AnomalousColor = "#b3261e";
     public static readonly string[] Palette = ["#1f5f8b", "#c2571a", "#2e8b57", "#8e44ad", "#b8860b", "#d6336c", "#4b6584", "#20a4a4"];
 
     public static Config Config => new() { Responsive = true, DisplayModeBar = Plotly.Blazor.ConfigLib.DisplayModeBarEnum.False };
@@ -44,19 +45,20 @@ public static class Charts
             Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = color, Width = width } };
     }
 
-    /// <summary>Normals vs anomalies of one class as overlaid histograms.</summary>
+    /// <summary>Normals vs anomalies of one class as overlaid histograms; values beyond range.Max go in the last bin.</summary>
     public static IList<ITrace> Histogram(IEnumerable<ImageScore> scores, bool normalized, (double Min, double Max) range)
     {
         var list = scores.ToList();
         var size = (range.Max - range.Min) / 30;
-        object Value(ImageScore s) => normalized ? s.NormalizedScore : s.Score;
+        // Values past the range pile up in the last bin instead of vanishing (z of clear anomalies can reach 100).
+        object Value(ImageScore s) => Math.Min(normalized ? s.NormalizedScore : s.Score, range.Max - size / 2);
         return
         [
             new Histogram { X = list.Where(s => !s.Label).Select(Value).ToList(), Name = "normal", Opacity = 0.65m,
-                Marker = new Plotly.Blazor.Traces.HistogramLib.Marker { Color = "#2e8b57" },
+                Marker = new Plotly.Blazor.Traces.HistogramLib.Marker { Color = NormalColor },
                 XBins = new Plotly.Blazor.Traces.HistogramLib.XBins { Start = range.Min, End = range.Max, Size = size } },
             new Histogram { X = list.Where(s => s.Label).Select(Value).ToList(), Name = "anomalous", Opacity = 0.65m,
-                Marker = new Plotly.Blazor.Traces.HistogramLib.Marker { Color = "#b3261e" },
+                Marker = new Plotly.Blazor.Traces.HistogramLib.Marker { Color = AnomalousColor },
                 XBins = new Plotly.Blazor.Traces.HistogramLib.XBins { Start = range.Min, End = range.Max, Size = size } },
         ];
     }
@@ -66,6 +68,14 @@ public static class Charts
     {
         Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line, X0 = x, X1 = x, Y0 = 0, Y1 = 1, YRef = "paper",
         Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = color, Width = 2, Dash = "dash" },
+    };
+
+    /// <summary>A small label at the top of a vertical line (paper y), e.g. the threshold's value.</summary>
+    public static Annotation LineLabel(double x, string text, double y = 1.0) => new()
+    {
+        X = x, XRef = "x", Y = y, YRef = "paper", Text = text, ShowArrow = false, XAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.XAnchorEnum.Left,
+        YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Top, Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 11, Color = "#17324d" },
+        BgColor = "rgba(255,255,255,0.8)",
     };
 
     /// <summary>Grouped bars: scenario on x, one bar per method, error bars = std over seeds.</summary>
@@ -80,7 +90,8 @@ public static class Charts
                 Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = Palette[i % Palette.Length] },
                 ErrorY = new Plotly.Blazor.Traces.BarLib.ErrorY
                 {
-                    Visible = errorBars, Type = Plotly.Blazor.Traces.BarLib.ErrorYLib.TypeEnum.Data,
+                    // With one seed std is 0 by definition: zero-height caps would only look like data.
+                    Visible = errorBars && cells.Any(c => c.N > 1), Type = Plotly.Blazor.Traces.BarLib.ErrorYLib.TypeEnum.Data,
                     Array = cells.Select(c => c.HasValue ? (object)c.Std : 0.0).ToList(),
                 },
             };
@@ -95,7 +106,23 @@ public static class Charts
         var lo = cells.Min(c => c.Mean - (errorBars ? c.Std : 0));
         var hi = cells.Max(c => c.Mean + (errorBars ? c.Std : 0));
         var pad = Math.Max((hi - lo) * 0.15, 0.01);
-        return (lo - pad, hi + pad);
+        // Scores in [0, 1] (AUROC, F1, accuracy): an axis above 1 suggests values that cannot exist.
+        return (lo - pad, IsUnitInterval(metric) ? Math.Min(hi + pad, 1.0) : hi + pad);
+    }
+
+    /// <summary>Metrics bounded by [0, 1]; shown with 3 decimals and never on an axis past 1.</summary>
+    public static bool IsUnitInterval(string metric) => metric == MetricKeys.Headline || MetricKeys.Set.Contains(metric) || metric == "routing_accuracy";
+
+    /// <summary>Colour range of the per-class heat map: at least <paramref name="minSpan"/> wide, so a 0.005 difference
+    /// between two near-perfect classes does not span the whole colour scale and read as good vs bad.</summary>
+    public static (double Min, double Max)? HeatRange(CompareData d, string metric, double minSpan = 0.05)
+    {
+        var values = (from cls in d.Classes from c in d.Columns select d.ClassCell(cls, c.Method, c.Scenario, metric))
+            .Where(s => s.HasValue).Select(s => s.Mean).ToList();
+        if (values.Count == 0) return null;
+        double lo = values.Min(), hi = values.Max();
+        if (hi - lo >= minSpan) return (lo, hi);
+        return IsUnitInterval(metric) ? (Math.Max(0, Math.Min(lo, hi - minSpan)), hi) : (lo - (minSpan - (hi - lo)) / 2, hi + (minSpan - (hi - lo)) / 2);
     }
 
     /// <summary>Per-class heat map: classes × (method, scenario), mean over seeds.</summary>
@@ -112,6 +139,8 @@ public static class Charts
                     .Select(s => s.HasValue ? (object)Math.Round(s.Mean, 4) : null!).ToList()).ToList(),
                 ColorScale = "Viridis",
                 TextTemplate = "%{z:.3f}",
+                ZMin = (decimal?)HeatRange(d, metric)?.Min, ZMax = (decimal?)HeatRange(d, metric)?.Max,
+                ColorBar = new Plotly.Blazor.Traces.HeatMapLib.ColorBar { TickFormat = ".3f" },
             }
         ];
     }
