@@ -71,6 +71,8 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
                 BankBuildS = method.Groups.Sum(g => g.Model.BuildSeconds),
                 ScoreMsPerImage = scoreMs,
                 TotalS = total.Elapsed.TotalSeconds,
+                BanksReused = context.BanksReused,
+                ScoresReused = context.ScoresReused,
             },
             Memory = new MemoryStats
             {

@@ -28,6 +28,11 @@ public sealed record RoutingMetrics
     public int Groups { get; init; }
 }
 
+/// <summary>
+/// Seconds of one run. FitS and ScoreMsPerImage are this run's wall time; BankBuildS is the build time of the banks
+/// it used as measured when they were built, which may have been in an earlier run of the same sweep (BanksReused,
+/// ScoresReused say how much this run took over instead of computing).
+/// </summary>
 public sealed record Timings
 {
     public double FeaturesS { get; init; }
@@ -35,6 +40,8 @@ public sealed record Timings
     public double BankBuildS { get; init; }
     public double ScoreMsPerImage { get; init; }
     public double TotalS { get; init; }
+    public int BanksReused { get; init; }
+    public int ScoresReused { get; init; }
 }
 
 public sealed record MemoryStats

@@ -23,7 +23,7 @@ public sealed class BankCache(long maxBytes = 4L << 30) : IDisposable
 
     /// <summary>The model of one group; built (and timed) on first request.</summary>
     public GroupModel GetOrBuild(FeatureSet train, IReadOnlyList<int> members, int groupId, RunSpec spec, CancellationToken ct,
-        Action<string>? report = null)
+        Action<string>? report = null, Action? reused = null)
     {
         var key = Key(train, members, spec);
         lock (gate)
@@ -31,6 +31,7 @@ public sealed class BankCache(long maxBytes = 4L << 30) : IDisposable
             if (entries.TryGetValue(key, out var hit))
             {
                 Hits++;
+                reused?.Invoke();
                 recency.Remove(key);
                 recency.AddFirst(key);
                 return hit.Model.Id == groupId ? hit.Model : hit.Model.WithId(groupId);

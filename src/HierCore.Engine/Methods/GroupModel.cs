@@ -27,13 +27,18 @@ public sealed class GroupModel(int id, MemoryBank bank, DecisionCriterion criter
     public double BuildSeconds { get; } = buildSeconds;
 
     /// <summary>Raw image score and patch scores of each image, against this group's bank.</summary>
-    public (double Score, float[] Patches)[] Score(FeatureSet images, IReadOnlyList<int> which, bool reweighting, CancellationToken ct)
+    public (double Score, float[] Patches)[] Score(FeatureSet images, IReadOnlyList<int> which, bool reweighting, CancellationToken ct) =>
+        Score(images, which, reweighting, ct, out _);
+
+    /// <summary>As above; <paramref name="reused"/> counts the images served from the memo.</summary>
+    public (double Score, float[] Patches)[] Score(FeatureSet images, IReadOnlyList<int> which, bool reweighting, CancellationToken ct, out int reused)
     {
         var result = new (double, float[])[which.Count];
         var missing = new List<int>();
         for (var i = 0; i < which.Count; i++)
             if (memo.TryGetValue(images.ContentKeys[which[i]], out var hit)) result[i] = hit; else missing.Add(i);
 
+        reused = which.Count - missing.Count;
         const int batch = 16; // images per NN call: ~12k query rows, a few MB of distances per bank block
         for (var start = 0; start < missing.Count; start += batch)
         {

@@ -37,7 +37,7 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
             context.Report("fit", g, used.Length, $"memory bank of group {name}");
             var members = Enumerable.Range(0, trainingGroups.Length).Where(i => trainingGroups[i] == g).ToArray();
             groups.Add(new NamedGroup(name, banks.GetOrBuild(train, members, g, context.Spec, context.Cancellation,
-                step => context.Report("fit", index, used.Length, $"group {name}: {step}"))));
+                step => context.Report("fit", index, used.Length, $"group {name}: {step}"), context.CountBankReused)));
         }
         context.Report("fit", used.Length, used.Length);
     }
@@ -56,7 +56,8 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
         {
             if (byGroup[g].Count == 0) continue;
             var model = groups[g].Model;
-            var scored = model.Score(test, byGroup[g], context.Spec.Reweighting, context.Cancellation);
+            var scored = model.Score(test, byGroup[g], context.Spec.Reweighting, context.Cancellation, out var reused);
+            context.CountScoresReused(reused);
             for (var j = 0; j < scored.Length; j++)
             {
                 var i = byGroup[g][j];

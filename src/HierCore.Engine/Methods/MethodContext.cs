@@ -9,6 +9,15 @@ public sealed class MethodContext(RunSpec spec, BankCache? banks, IProgress<RunP
     public BankCache? Banks { get; } = banks;
     public CancellationToken Cancellation { get; } = cancellation;
 
+    /// <summary>Group models this run took from the bank cache instead of building (their build time was measured earlier).</summary>
+    public int BanksReused { get; private set; }
+
+    /// <summary>(image, group) scores this run took from a shared bank's memo instead of computing.</summary>
+    public int ScoresReused { get; private set; }
+
+    internal void CountBankReused() => BanksReused++;
+    internal void CountScoresReused(int n) => ScoresReused += n;
+
     public void Report(string phase, int done, int total, string? message = null) =>
         progress?.Report(new RunProgress(phase, done, total, message));
 }

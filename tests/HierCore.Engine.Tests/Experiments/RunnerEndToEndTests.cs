@@ -27,6 +27,20 @@ public class RunnerEndToEndTests(TinyDemo demo)
     }
 
     [Fact]
+    public async Task A_sweep_builds_a_bank_once_and_later_runs_say_they_reused_it()
+    {
+        using var runner = new ExperimentRunner(demo.DataDirectory);
+        var s1 = await runner.RunAsync(Spec("patchcore", Scenario.S1) with { Seed = 3 }, null, CancellationToken.None);
+        var s2 = await runner.RunAsync(Spec("patchcore", Scenario.S2) with { Seed = 3 }, null, CancellationToken.None);
+
+        Assert.Equal(0, s1.Timings.BanksReused);
+        Assert.Equal(1, s2.Timings.BanksReused);
+        Assert.Equal(s2.Scores.Count, s2.Timings.ScoresReused);
+        Assert.Equal(s1.Timings.BankBuildS, s2.Timings.BankBuildS); // the build time as measured once
+        Assert.Equal(s1.Scores.Select(x => x.Score), s2.Scores.Select(x => x.Score)); // one bank, labels unused
+    }
+
+    [Fact]
     public async Task Hiercore_without_labels_reports_routing_purity_and_nmi()
     {
         using var runner = new ExperimentRunner(demo.DataDirectory);
