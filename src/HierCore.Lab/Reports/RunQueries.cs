@@ -3,7 +3,6 @@ using HierCore.Lab.Data;
 using HierCore.Lab.Hosting;
 using HierCore.Lab.Jobs;
 using Microsoft.EntityFrameworkCore;
-using ScoresCsv = HierCore.Lab.Jobs.ScoresCsv;
 
 namespace HierCore.Lab.Reports;
 
@@ -77,7 +76,7 @@ public sealed class RunQueries(IDbContextFactory<LabDbContext> dbs, LabPaths pat
     {
         var csv = artifacts.FirstOrDefault(a => a.Kind == ArtifactKind.ScoresCsv);
         var path = csv is null ? null : paths.ResolveUnderData(csv.RelativePath);
-        return path is null || !File.Exists(path) ? [] : Jobs.ScoresCsv.Read(await File.ReadAllTextAsync(path, ct));
+        return path is null || !File.Exists(path) ? [] : HierCore.Engine.Experiments.ScoresCsv.Read(await File.ReadAllTextAsync(path, ct));
     }
 
     public async Task<IReadOnlyList<SweepSummary>> RecentSweepsAsync(int count, CancellationToken ct = default)

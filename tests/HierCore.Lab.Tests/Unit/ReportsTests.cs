@@ -1,4 +1,3 @@
-using ScoresCsv = HierCore.Lab.Jobs.ScoresCsv;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Components.Shared;
 using HierCore.Lab.Data;
@@ -61,8 +60,8 @@ public sealed class ReportsTests
     [Fact]
     public void Scores_csv_round_trips_names_with_commas_and_quotes()
     {
-        ImageScore[] scores = [new("cl,ass", "a \"b\".png", true, 1.25, -0.5, "g1", "crack"), new("x", "y.png", false, 0.1, 0.2, "g2", "good")];
-        Assert.Equal(scores, Jobs.ScoresCsv.Read(Jobs.ScoresCsv.Write(scores)));
+        ImageScore[] scores = [new("cl,ass", "cl,ass/test/crack/a \"b\"", true, 1.25, -0.5, "g1", "crack"), new("x", "x/test/good/y", false, 0.1, 0.2, "g2", "good")];
+        Assert.Equal(scores, HierCore.Engine.Experiments.ScoresCsv.Read(HierCore.Engine.Experiments.ScoresCsv.Write(scores)));
     }
 
     [Fact]
