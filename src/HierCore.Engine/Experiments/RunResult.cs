@@ -29,9 +29,9 @@ public sealed record RoutingMetrics
 }
 
 /// <summary>
-/// Seconds of one run. FitS and ScoreMsPerImage are this run's wall time; BankBuildS is the build time of the banks
-/// it used as measured when they were built, which may have been in an earlier run of the same sweep (BanksReused,
-/// ScoresReused say how much this run took over instead of computing).
+/// Seconds of one run. FitS and TotalS are this run's wall time. BankBuildS and ScoreMsPerImage are the costs of the
+/// banks it used as measured when they were built and when they scored, which may have been in an earlier run of the
+/// same sweep (BanksReused, ScoresReused say how much this run took over instead of computing).
 /// </summary>
 public sealed record Timings
 {

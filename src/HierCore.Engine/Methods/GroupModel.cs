@@ -13,6 +13,10 @@ public sealed class GroupModel(int id, MemoryBank bank, DecisionCriterion criter
     : IDisposable
 {
     readonly ConcurrentDictionary<string, (double Score, float[] Patches)> memo = new();
+    readonly ScoringCost cost = new();
+
+    /// <summary>Seconds this bank took to score one image, measured when scores were computed (not memo hits).</summary>
+    public double SecondsPerImage => cost.SecondsPerImage;
 
     public int Id { get; } = id;
     public MemoryBank Bank { get; } = bank;
@@ -39,6 +43,7 @@ public sealed class GroupModel(int id, MemoryBank bank, DecisionCriterion criter
             if (memo.TryGetValue(images.ContentKeys[which[i]], out var hit)) result[i] = hit; else missing.Add(i);
 
         reused = which.Count - missing.Count;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         const int batch = 16; // images per NN call: ~12k query rows, a few MB of distances per bank block
         for (var start = 0; start < missing.Count; start += batch)
         {
@@ -59,6 +64,7 @@ public sealed class GroupModel(int id, MemoryBank bank, DecisionCriterion criter
                 memo[images.ContentKeys[idx[j]]] = (s, patches);
             }
         }
+        if (missing.Count > 0) cost.Add(clock.Elapsed.TotalSeconds, missing.Count);
         return result;
     }
 
@@ -66,11 +72,24 @@ public sealed class GroupModel(int id, MemoryBank bank, DecisionCriterion criter
         new(scored.Score, Criterion.Normalize(scored.Score), Id, scored.Patches, Criterion.Mean, Criterion.Std);
 
     /// <summary>The same bank, criterion and memo under another group number (a shared bank in another method).</summary>
-    public GroupModel WithId(int newId) => new(newId, Bank, Criterion, Centroid, Members, BuildSeconds, memo);
+    public GroupModel WithId(int newId) => new(newId, Bank, Criterion, Centroid, Members, BuildSeconds, memo, cost);
 
     GroupModel(int id, MemoryBank bank, DecisionCriterion criterion, float[] centroid, int members, double buildSeconds,
-        ConcurrentDictionary<string, (double, float[])> sharedMemo) : this(id, bank, criterion, centroid, members, buildSeconds) =>
+        ConcurrentDictionary<string, (double, float[])> sharedMemo, ScoringCost sharedCost)
+        : this(id, bank, criterion, centroid, members, buildSeconds)
+    {
         memo = sharedMemo;
+        cost = sharedCost;
+    }
+
+    /// <summary>Running total of scoring time, shared by every view of one bank.</summary>
+    sealed class ScoringCost
+    {
+        double seconds;
+        int images;
+        public double SecondsPerImage { get { lock (this) return images == 0 ? double.NaN : seconds / images; } }
+        public void Add(double s, int n) { lock (this) { seconds += s; images += n; } }
+    }
 
     public void Dispose() => Bank.Dispose();
 }

@@ -67,6 +67,9 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
             done += byGroup[g].Count;
             context.Report("score", done, routing.Candidates.Sum(c => c.Length));
         }
+        context.ScoreSecondsPerImage = Enumerable.Range(0, groups.Count)
+            .Where(g => byGroup[g].Count > 0)
+            .Sum(g => byGroup[g].Count * groups[g].Model.SecondsPerImage) / test.Count;
         return verdicts.Select((v, i) => v ?? throw new InvalidOperationException($"{Name}: test image {i} was routed to no group.")).ToArray();
     }
 

@@ -15,6 +15,12 @@ public sealed class MethodContext(RunSpec spec, BankCache? banks, IProgress<RunP
     /// <summary>(image, group) scores this run took from a shared bank's memo instead of computing.</summary>
     public int ScoresReused { get; private set; }
 
+    /// <summary>
+    /// Scoring seconds per test image of this run's routing: each candidate bank's measured cost per image, so the
+    /// figure means the same whether the scores were computed now or taken over from an earlier run of the sweep.
+    /// </summary>
+    public double ScoreSecondsPerImage { get; internal set; } = double.NaN;
+
     internal void CountBankReused() => BanksReused++;
     internal void CountScoresReused(int n) => ScoresReused += n;
 

@@ -37,6 +37,8 @@ public class RunnerEndToEndTests(TinyDemo demo)
         Assert.Equal(1, s2.Timings.BanksReused);
         Assert.Equal(s2.Scores.Count, s2.Timings.ScoresReused);
         Assert.Equal(s1.Timings.BankBuildS, s2.Timings.BankBuildS); // the build time as measured once
+        Assert.True(s1.Timings.ScoreMsPerImage > 0);
+        Assert.Equal(s1.Timings.ScoreMsPerImage, s2.Timings.ScoreMsPerImage, 9); // the scoring cost as measured, not memo look-ups
         Assert.Equal(s1.Scores.Select(x => x.Score), s2.Scores.Select(x => x.Score)); // one bank, labels unused
     }
 
