@@ -7,13 +7,14 @@ namespace HierCore.Engine.Experiments;
 /// <summary>
 /// Runs one spec end to end (ARCHITECTURE.md "One run"): dataset → cached features → Fit with only the labels
 /// the scenario allows → Score → evaluate. Holds the feature store and bank cache, so the runs of a sweep in
-/// one process share features and identical memory banks.
+/// one process share features and identical memory banks; banks are also kept on disk (data/banks), so a second
+/// process or a later sweep loads them instead of building them again.
 /// </summary>
 public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomalyMethod>? methodFactory = null) : IExperimentRunner, IDisposable
 {
     readonly Func<string, IAnomalyMethod> createMethod = methodFactory ?? MethodCatalog.Create;
     readonly FeatureStore features = new(Path.Combine(dataDirectory, "features"));
-    readonly BankCache banks = new();
+    readonly BankCache banks = new(new BankStore(Path.Combine(dataDirectory, "banks")));
     readonly SemaphoreSlim oneAtATime = new(1, 1); // a runner computes one run at a time; run more runners for more devices
 
     public string DatasetsDirectory { get; } = Path.Combine(dataDirectory, "datasets");
@@ -51,14 +52,15 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
         var testLabels = spec.Scenario.EvalLabels() ? dataset.Test.Select(s => s.ClassName).ToArray() : null;
 
         clock.Restart();
-        method.Fit(train, trainLabels, context);
+        var fit = method.Fit(train, trainLabels, context);
         var fitSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
-        var predictions = method.Score(test, testLabels, context);
+        var scored = method.Score(test, testLabels, context);
+        var predictions = scored.Predictions;
         // Per-image cost of the banks that scored (as measured when computed), not the wall time of memo look-ups.
-        var scoreMs = double.IsFinite(context.ScoreSecondsPerImage)
-            ? context.ScoreSecondsPerImage * 1000
+        var scoreMs = double.IsFinite(scored.SecondsPerImage)
+            ? scored.SecondsPerImage * 1000
             : clock.Elapsed.TotalMilliseconds / Math.Max(1, test.Count);
 
         progress?.Report(new RunProgress("evaluate", 0, 1));
@@ -74,8 +76,10 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
                 BankBuildS = method.Groups.Sum(g => g.Model.BuildSeconds),
                 ScoreMsPerImage = scoreMs,
                 TotalS = total.Elapsed.TotalSeconds,
-                BanksReused = context.BanksReused,
-                ScoresReused = context.ScoresReused,
+                BanksReused = fit.BanksReused,
+                BanksLoaded = fit.BanksLoaded,
+                CoresetsBuilt = fit.CoresetsBuilt,
+                ScoresReused = scored.ScoresReused,
             },
             Memory = new MemoryStats
             {

@@ -9,8 +9,9 @@ namespace HierCore.Engine.Experiments;
 
 /// <summary>
 /// Features of dataset images for a feature setting: served from the on-disk cache (data/features), computing
-/// only the missing ones with the backbone. Keeps the last dataset's feature sets in memory, so consecutive
-/// runs of a sweep do not even read the disk again.
+/// only the missing ones with the backbone. A feature set holds descriptors and keys; its patches are read
+/// from the cache when a method needs them, so memory does not grow with the dataset. Keeps the last dataset's
+/// feature sets, so consecutive runs of a sweep do not check the cache again.
 /// </summary>
 public sealed class FeatureStore(string featuresDirectory) : IDisposable
 {
@@ -41,27 +42,46 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
     {
         var embedder = PatchEmbedder.Create(spec.Embedding);
         var backbone = Backbone(spec.Device);
+        var settingsKey = SettingsKey(spec);
         var extractor = new FeatureExtractor(
             rgb => { var o = backbone.Forward(rgb); return (o.Layer2, o.Layer3); },
-            embedder, Cache, SettingsKey(spec),
+            embedder, Cache, settingsKey,
             path => Preprocess.ToChw(ImageDecoder.Decode(path), spec.Resize, spec.Crop),
             spec.Crop);
         var paths = samples.Select(s => s.ImagePath).ToArray();
-        var features = extractor.Extract(paths, new InlineProgress<(int done, int total)>(p => progress?.Report(new RunProgress(phase, p.done, p.total))), ct);
-        Extracted += extractor.Extracted;
-        return ToFeatureSet(features, paths);
+        var keys = paths.Select(ContentHash.Of).ToArray();
+        var descriptors = new float[paths.Length][];
+        var (patchCount, dim) = (0, embedder.Dim);
+        var misses = new List<int>();
+        for (var i = 0; i < paths.Length; i++)
+        {
+            // Hits: only the descriptor is kept; the patches stay on disk until a method asks for them.
+            if (Cache.TryGetEntry(keys[i], settingsKey, out var bytes, out var layout))
+            {
+                descriptors[i] = FeatureCacheFormat.Descriptor(bytes, layout);
+                patchCount = layout.PatchCount;
+            }
+            else misses.Add(i);
+        }
+        var done = paths.Length - misses.Count;
+        progress?.Report(new RunProgress(phase, done, paths.Length));
+        foreach (var chunk in misses.Chunk(ExtractionChunk))
+        {
+            ct.ThrowIfCancellationRequested();
+            var computed = extractor.Extract(chunk.Select(i => paths[i]).ToArray(), null, ct);
+            for (var j = 0; j < chunk.Length; j++) descriptors[chunk[j]] = computed[j].Descriptor;
+            patchCount = computed[0].PatchCount;
+            Extracted += extractor.Extracted;
+            done += chunk.Length;
+            progress?.Report(new RunProgress(phase, done, paths.Length));
+        }
+        var source = new CachedPatchSource(Cache, settingsKey, keys, patchCount, dim,
+            i => extractor.Extract([paths[i]], null, CancellationToken.None));
+        return new FeatureSet(source, descriptors, keys);
     }
 
-    static FeatureSet ToFeatureSet(IReadOnlyList<ImageFeatures> features, string[] paths)
-    {
-        var n = features.Count;
-        var p = features[0].PatchCount;
-        var d = features[0].Dim;
-        var all = new float[(long)n * p * d];
-        for (var i = 0; i < n; i++) Array.Copy(features[i].Patches, 0, all, (long)i * p * d, (long)p * d);
-        var keys = paths.Select(ContentHash.Of).ToArray();
-        return new FeatureSet(tensor(all, [n, p, d]), features.Select(f => f.Descriptor).ToArray(), keys);
-    }
+    /// <summary>Images extracted per step: bounds the patches in memory at once (~100 MB at pooled1024).</summary>
+    const int ExtractionChunk = 32;
 
     public static string SettingsKey(RunSpec spec) => spec.FeatureKey;
 

@@ -41,6 +41,13 @@ public sealed record Timings
     public double ScoreMsPerImage { get; init; }
     public double TotalS { get; init; }
     public int BanksReused { get; init; }
+
+    /// <summary>Groups whose bank was loaded from the on-disk bank store (data/banks) instead of built.</summary>
+    public IReadOnlyList<string> BanksLoaded { get; init; } = [];
+
+    /// <summary>Coresets (with their criteria) this run computed; 0 when every bank was reused or loaded.</summary>
+    public int CoresetsBuilt { get; init; }
+
     public int ScoresReused { get; init; }
 }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using HierCore.Engine.Storage;
 
 namespace HierCore.Engine.Features;
 
@@ -44,30 +45,36 @@ public sealed class FeatureCache
 
     public bool TryGetByHash(string contentHash, string settingsKey, out ImageFeatures features)
     {
-        var path = EntryPath(contentHash, settingsKey);
         features = null!;
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        if (!TryGetEntry(contentHash, settingsKey, out var bytes, out _)) return false;
+        features = FeatureCacheFormat.TryDecode(bytes, contentHash, Storage, out _)!;
+        return true;
+    }
+
+    /// <summary>
+    /// A checked entry's raw bytes and layout, for readers that copy the stored payload straight into a tensor
+    /// (no float conversion per value). A corrupt entry is deleted and reported as a miss.
+    /// </summary>
+    public bool TryGetEntry(string contentHash, string settingsKey, out byte[] bytes, out FeatureCacheFormat.Layout layout)
+    {
+        var path = EntryPath(contentHash, settingsKey);
+        layout = default;
+        bytes = SealedFile.TryReadAll(path)!;
+        if (bytes is null)
         {
             Interlocked.Increment(ref _misses);
             return false;
         }
-        var decoded = FeatureCacheFormat.TryDecode(bytes, contentHash, Storage, out var reason);
-        if (decoded is null)
+        if (!FeatureCacheFormat.TryCheck(bytes, contentHash, Storage, out layout, out var reason))
         {
             // Deleting may race with a writer that just renamed a good entry in; that only costs a recompute.
-            TryDelete(path);
+            SealedFile.TryDelete(path);
             Interlocked.Increment(ref _corrupt);
             Interlocked.Increment(ref _misses);
             CorruptEntry?.Invoke(path, reason);
             return false;
         }
         Interlocked.Increment(ref _hits);
-        features = decoded;
         return true;
     }
 
@@ -76,10 +83,8 @@ public sealed class FeatureCache
         ArgumentNullException.ThrowIfNull(features);
         var path = EntryPath(contentHash, settingsKey);
         var bytes = FeatureCacheFormat.Encode(features, contentHash, Storage);
-        var folder = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(folder);
         WriteSettingsNote(settingsKey);
-        WriteAtomically(path, bytes);
+        SealedFile.WriteAtomically(path, bytes);
         Interlocked.Increment(ref _writes);
     }
 
@@ -106,28 +111,6 @@ public sealed class FeatureCache
     private void WriteSettingsNote(string settingsKey)
     {
         var note = Path.Combine(PartitionFolder(settingsKey), "settings.txt");
-        if (!File.Exists(note)) WriteAtomically(note, Encoding.UTF8.GetBytes($"{settingsKey}\nstorage={Storage}\n"));
-    }
-
-    private static void WriteAtomically(string path, byte[] bytes)
-    {
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
+        if (!File.Exists(note)) SealedFile.WriteAtomically(note, Encoding.UTF8.GetBytes($"{settingsKey}\nstorage={Storage}\n"));
     }
 }

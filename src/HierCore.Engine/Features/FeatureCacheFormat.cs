@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
+using HierCore.Engine.Storage;
 
 namespace HierCore.Engine.Features;
 
@@ -8,8 +8,7 @@ namespace HierCore.Engine.Features;
 /// On-disk layout of one cache entry (little-endian):
 /// magic "HCFC" · int32 version · int32 storage · int32 patchCount · int32 dim · int32 descriptorDim ·
 /// 32-byte SHA-256 of the image content · patches (float16 or float32) · descriptor (float32) ·
-/// 32-byte SHA-256 of every preceding byte. SHA-256 is in the BCL and hardware-accelerated, so no extra
-/// package is needed for the checksum; it costs well under a millisecond per entry.
+/// 32-byte SHA-256 of every preceding byte (<see cref="SealedFile"/>); it costs well under a millisecond per entry.
 /// </summary>
 public static class FeatureCacheFormat
 {
@@ -17,7 +16,7 @@ public static class FeatureCacheFormat
     public const int Version = 1;
 
     private static ReadOnlySpan<byte> Magic => "HCFC"u8;
-    private const int HashBytes = 32;
+    private const int HashBytes = SealedFile.ChecksumBytes;
     private const int HeaderBytes = 4 + 5 * sizeof(int) + HashBytes;
 
     public static byte[] Encode(ImageFeatures features, string contentHash, FeatureStorage storage)
@@ -45,36 +44,47 @@ public static class FeatureCacheFormat
             MemoryMarshal.AsBytes(features.Patches.AsSpan()).CopyTo(span[offset..]);
         offset += features.Patches.Length * elementBytes;
         MemoryMarshal.AsBytes(features.Descriptor.AsSpan()).CopyTo(span[offset..]);
-        offset += features.Descriptor.Length * 4;
-        SHA256.HashData(span[..offset], span[offset..]);
+        SealedFile.Seal(span);
         return bytes;
     }
 
-    /// <summary>Parses an entry; returns null and a reason when anything is off (truncation, bad magic, checksum…).</summary>
-    public static ImageFeatures? TryDecode(ReadOnlySpan<byte> bytes, string contentHash, FeatureStorage storage, out string reason)
+    /// <summary>Where the parts of a checked entry lie.</summary>
+    public readonly record struct Layout(int PatchCount, int Dim, int DescriptorDim, int PayloadOffset, int ElementBytes)
+    {
+        public int PayloadBytes => PatchCount * Dim * ElementBytes;
+        public int DescriptorOffset => PayloadOffset + PayloadBytes;
+    }
+
+    /// <summary>Checks an entry (truncation, bad magic, checksum…); false and a reason when anything is off.</summary>
+    public static bool TryCheck(ReadOnlySpan<byte> bytes, string contentHash, FeatureStorage storage, out Layout layout, out string reason)
     {
         reason = "";
-        if (bytes.Length < HeaderBytes + HashBytes) { reason = $"only {bytes.Length} bytes"; return null; }
-        if (!bytes[..4].SequenceEqual(Magic)) { reason = "bad magic"; return null; }
+        layout = default;
+        if (bytes.Length < HeaderBytes + HashBytes) { reason = $"only {bytes.Length} bytes"; return false; }
+        if (!bytes[..4].SequenceEqual(Magic)) { reason = "bad magic"; return false; }
         int version = BinaryPrimitives.ReadInt32LittleEndian(bytes[4..]);
         int stored = BinaryPrimitives.ReadInt32LittleEndian(bytes[8..]);
         int patchCount = BinaryPrimitives.ReadInt32LittleEndian(bytes[12..]);
         int dim = BinaryPrimitives.ReadInt32LittleEndian(bytes[16..]);
         int descriptorDim = BinaryPrimitives.ReadInt32LittleEndian(bytes[20..]);
-        if (version != Version) { reason = $"format version {version}, expected {Version}"; return null; }
-        if (stored != (int)storage) { reason = $"storage {stored}, expected {(int)storage}"; return null; }
-        if (patchCount <= 0 || dim <= 0 || descriptorDim < 0) { reason = $"bad dimensions {patchCount}×{dim}, {descriptorDim}"; return null; }
+        if (version != Version) { reason = $"format version {version}, expected {Version}"; return false; }
+        if (stored != (int)storage) { reason = $"storage {stored}, expected {(int)storage}"; return false; }
+        if (patchCount <= 0 || dim <= 0 || descriptorDim < 0) { reason = $"bad dimensions {patchCount}×{dim}, {descriptorDim}"; return false; }
         int elementBytes = storage == FeatureStorage.Float16 ? 2 : 4;
         long expected = HeaderBytes + (long)patchCount * dim * elementBytes + descriptorDim * 4L + HashBytes;
-        if (bytes.Length != expected) { reason = $"length {bytes.Length}, expected {expected}"; return null; }
-        if (!bytes.Slice(24, HashBytes).SequenceEqual(Convert.FromHexString(contentHash))) { reason = "entry belongs to other content"; return null; }
-        int body = bytes.Length - HashBytes;
-        Span<byte> checksum = stackalloc byte[HashBytes];
-        SHA256.HashData(bytes[..body], checksum);
-        if (!checksum.SequenceEqual(bytes[body..])) { reason = "checksum mismatch"; return null; }
+        if (bytes.Length != expected) { reason = $"length {bytes.Length}, expected {expected}"; return false; }
+        if (!bytes.Slice(24, HashBytes).SequenceEqual(Convert.FromHexString(contentHash))) { reason = "entry belongs to other content"; return false; }
+        if (!SealedFile.IsIntact(bytes)) { reason = "checksum mismatch"; return false; }
+        layout = new Layout(patchCount, dim, descriptorDim, HeaderBytes, elementBytes);
+        return true;
+    }
 
-        var patches = new float[patchCount * dim];
-        var payload = bytes.Slice(HeaderBytes, patches.Length * elementBytes);
+    /// <summary>Parses an entry; returns null and a reason when anything is off (truncation, bad magic, checksum…).</summary>
+    public static ImageFeatures? TryDecode(ReadOnlySpan<byte> bytes, string contentHash, FeatureStorage storage, out string reason)
+    {
+        if (!TryCheck(bytes, contentHash, storage, out var layout, out reason)) return null;
+        var patches = new float[layout.PatchCount * layout.Dim];
+        var payload = bytes.Slice(layout.PayloadOffset, layout.PayloadBytes);
         if (storage == FeatureStorage.Float16)
         {
             var halves = MemoryMarshal.Cast<byte, Half>(payload);
@@ -82,9 +92,15 @@ public static class FeatureCacheFormat
         }
         else
             payload.CopyTo(MemoryMarshal.AsBytes(patches.AsSpan()));
-        var descriptor = new float[descriptorDim];
-        bytes.Slice(HeaderBytes + payload.Length, descriptorDim * 4).CopyTo(MemoryMarshal.AsBytes(descriptor.AsSpan()));
-        return new ImageFeatures(patches, patchCount, dim, descriptor);
+        return new ImageFeatures(patches, layout.PatchCount, layout.Dim, Descriptor(bytes, layout));
+    }
+
+    /// <summary>The descriptor of a checked entry.</summary>
+    public static float[] Descriptor(ReadOnlySpan<byte> bytes, Layout layout)
+    {
+        var descriptor = new float[layout.DescriptorDim];
+        bytes.Slice(layout.DescriptorOffset, layout.DescriptorDim * 4).CopyTo(MemoryMarshal.AsBytes(descriptor.AsSpan()));
+        return descriptor;
     }
 
     /// <summary>The values a reader of this storage gets back (float16 rounding applied), for runs that must not depend on cache state.</summary>

@@ -49,7 +49,8 @@ public sealed class MemoryBank : IDisposable
             : useFast ? CoresetSampler.Select(patches, count, seed, projectionDim, ct) : CoresetSampler.SelectNaive(patches, count, seed, projectionDim, ct);
         using var scope = NewDisposeScope();
         using var index = tensor(picks, ScalarType.Int64, patches.device);
-        var features = patches.to(ScalarType.Float32).index_select(0, index).contiguous();
+        // Pick first, then widen: a float16 group never exists as a float32 copy.
+        var features = patches.index_select(0, index).to(ScalarType.Float32).contiguous();
         return new MemoryBank(features, [.. picks.Select(i => patchSourceImage[i])]);
     }
 

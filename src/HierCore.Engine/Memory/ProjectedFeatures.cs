@@ -14,6 +14,8 @@ internal sealed class ProjectedFeatures(float[] values, int rows, int dim)
     public int Rows { get; } = rows;
     public int Dim { get; } = dim;
 
+    const int ProjectionBlock = 16384;
+
     /// <summary>
     /// Random Gaussian projection D → projectionDim (entries N(0, 1/projectionDim), so distances are kept in
     /// expectation), drawn from a torch generator seeded with <paramref name="seed"/>. When D ≤ projectionDim
@@ -26,18 +28,26 @@ internal sealed class ProjectedFeatures(float[] values, int rows, int dim)
             throw new ArgumentException($"CoresetSampler: features must be [N, D], got shape [{string.Join(", ", features.shape)}].", nameof(features));
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        var x = features.to(CPU).to(ScalarType.Float32);
-        int n = (int)x.shape[0], d = (int)x.shape[1];
-        if (n > 0 && !x.isfinite().all().item<bool>())
-            throw new ArgumentException("CoresetSampler: features contain NaN or infinity.", nameof(features));
+        int n = (int)features.shape[0], d = (int)features.shape[1];
+        Tensor? w = null;
         if (projectionDim > 0 && d > projectionDim)
         {
             var generator = new torch.Generator((ulong)seed, CPU);
-            var w = randn([d, projectionDim], ScalarType.Float32, CPU, generator: generator) / MathF.Sqrt(projectionDim);
-            x = x.mm(w);
-            d = projectionDim;
+            w = randn([d, projectionDim], ScalarType.Float32, CPU, generator: generator) / MathF.Sqrt(projectionDim);
         }
-        var values = x.contiguous().data<float>().ToArray();
+        var outDim = w is null ? d : projectionDim;
+        var values = new float[(long)n * outDim];
+        // Row blocks: a float16 group is widened to float32 one block at a time, never as a whole.
+        for (long r0 = 0; r0 < n; r0 += ProjectionBlock)
+        {
+            using var block = NewDisposeScope();
+            var x = features.slice(0, r0, Math.Min(n, r0 + ProjectionBlock), 1).to(CPU).to(ScalarType.Float32);
+            if (!x.isfinite().all().item<bool>())
+                throw new ArgumentException("CoresetSampler: features contain NaN or infinity.", nameof(features));
+            if (w is not null) x = x.mm(w);
+            x.contiguous().data<float>().CopyTo(values, checked((int)(r0 * outDim)));
+        }
+        d = outDim;
         return new ProjectedFeatures(values, n, d);
     }
 }

@@ -22,13 +22,15 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
     /// <summary>Candidate groups of each test image and how to choose among them.</summary>
     protected abstract Routing Route(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context);
 
-    public void Fit(FeatureSet train, IReadOnlyList<string>? classLabels, MethodContext context)
+    public FitReport Fit(FeatureSet train, IReadOnlyList<string>? classLabels, MethodContext context)
     {
         var (assignment, names) = Partition(train, classLabels, context);
         // Empty groups (a cluster that lost all its images) get no bank; renumber so group index = bank index.
         var used = names.Select((_, g) => g).Where(g => assignment.Contains(g)).ToArray();
         trainingGroups = assignment.Select(g => Array.IndexOf(used, g)).ToArray();
         var banks = context.Banks ?? (ownedCache ??= new BankCache());
+        var settings = BankSettings.From(context.Spec);
+        var origins = new List<(string, BankOrigin)>();
         for (var g = 0; g < used.Length; g++)
         {
             context.Cancellation.ThrowIfCancellationRequested();
@@ -36,13 +38,16 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
             var index = g;
             context.Report("fit", g, used.Length, $"memory bank of group {name}");
             var members = Enumerable.Range(0, trainingGroups.Length).Where(i => trainingGroups[i] == g).ToArray();
-            groups.Add(new NamedGroup(name, banks.GetOrBuild(train, members, g, context.Spec, context.Cancellation,
-                step => context.Report("fit", index, used.Length, $"group {name}: {step}"), context.CountBankReused)));
+            var (model, origin) = banks.GetOrBuild(train, members, g, settings, context.Cancellation,
+                step => context.Report("fit", index, used.Length, $"group {name}: {step}"));
+            groups.Add(new NamedGroup(name, model));
+            origins.Add((name, origin));
         }
         context.Report("fit", used.Length, used.Length);
+        return FitReport.From(origins);
     }
 
-    public IReadOnlyList<Prediction> Score(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context)
+    public ScoreReport Score(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context)
     {
         if (groups.Count == 0) throw new InvalidOperationException($"{Name}: Score called before Fit.");
         var routing = Route(test, classLabels, context);
@@ -52,12 +57,14 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
             foreach (var g in routing.Candidates[i]) byGroup[g].Add(i);
 
         var done = 0;
+        var reusedTotal = 0;
         for (var g = 0; g < groups.Count; g++)
         {
             if (byGroup[g].Count == 0) continue;
             var model = groups[g].Model;
+            // Test patches are read from the feature cache a batch at a time inside Score.
             var scored = model.Score(test, byGroup[g], context.Spec.Reweighting, context.Cancellation, out var reused);
-            context.CountScoresReused(reused);
+            reusedTotal += reused;
             for (var j = 0; j < scored.Length; j++)
             {
                 var i = byGroup[g][j];
@@ -67,10 +74,11 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
             done += byGroup[g].Count;
             context.Report("score", done, routing.Candidates.Sum(c => c.Length));
         }
-        context.ScoreSecondsPerImage = Enumerable.Range(0, groups.Count)
+        var secondsPerImage = Enumerable.Range(0, groups.Count)
             .Where(g => byGroup[g].Count > 0)
             .Sum(g => byGroup[g].Count * groups[g].Model.SecondsPerImage) / test.Count;
-        return verdicts.Select((v, i) => v ?? throw new InvalidOperationException($"{Name}: test image {i} was routed to no group.")).ToArray();
+        var predictions = verdicts.Select((v, i) => v ?? throw new InvalidOperationException($"{Name}: test image {i} was routed to no group.")).ToArray();
+        return new ScoreReport(predictions, reusedTotal, secondsPerImage);
     }
 
     /// <summary>Index of the group with this name, or a clear error.</summary>

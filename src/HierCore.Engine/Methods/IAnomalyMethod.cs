@@ -8,9 +8,9 @@ public interface IAnomalyMethod : IDisposable
 {
     string Name { get; }
 
-    void Fit(FeatureSet train, IReadOnlyList<string>? classLabels, MethodContext context);
+    FitReport Fit(FeatureSet train, IReadOnlyList<string>? classLabels, MethodContext context);
 
-    IReadOnlyList<Prediction> Score(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context);
+    ScoreReport Score(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context);
 
     /// <summary>The groups of the upper memory level, with their deployable criteria.</summary>
     IReadOnlyList<NamedGroup> Groups { get; }
