@@ -17,6 +17,10 @@ public class RunnerEndToEndTests(TinyDemo demo)
 
         Assert.Equal(ScoresCsv.Write(first.Scores), ScoresCsv.Write(second.Scores));
         Assert.Equal(0, second.FeaturesExtracted);
+        // The second runner is a second process's view: its bank comes from the on-disk store, not a new coreset.
+        Assert.Equal(1, first.Timings.CoresetsBuilt + first.Timings.BanksLoaded.Count);
+        Assert.Equal(0, second.Timings.CoresetsBuilt);
+        Assert.Equal(["all"], second.Timings.BanksLoaded);
         Assert.Equal(3 * 5, first.Scores.Count);
         Assert.Equal(3, first.PerClass.Count);
         Assert.InRange(first.Headline, 0.0, 1.0);

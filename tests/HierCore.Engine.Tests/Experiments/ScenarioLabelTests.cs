@@ -17,8 +17,8 @@ public class ScenarioLabelTests(TinyDemo demo)
         public string Name => "hiercore";
         public IReadOnlyList<NamedGroup> Groups => inner.Groups;
         public IReadOnlyList<int> TrainingGroups => inner.TrainingGroups;
-        public void Fit(FeatureSet train, IReadOnlyList<string>? classLabels, MethodContext context) { FitLabels = classLabels; Train = train; inner.Fit(train, classLabels, context); }
-        public IReadOnlyList<Prediction> Score(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context) { ScoreLabels = classLabels; return inner.Score(test, classLabels, context); }
+        public FitReport Fit(FeatureSet train, IReadOnlyList<string>? classLabels, MethodContext context) { FitLabels = classLabels; Train = train; return inner.Fit(train, classLabels, context); }
+        public ScoreReport Score(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context) { ScoreLabels = classLabels; return inner.Score(test, classLabels, context); }
         public void Dispose() => inner.Dispose();
     }
 
@@ -51,7 +51,7 @@ public class FeatureSetShapeTests
     public void A_feature_set_exposes_features_and_opaque_keys_only()
     {
         var members = typeof(FeatureSet).GetProperties().Select(p => p.Name).Order().ToArray();
-        Assert.Equal(["ContentKeys", "Count", "Descriptors", "Dim", "Patches", "PatchesPerImage"], members);
+        Assert.Equal(["ContentKeys", "Count", "Descriptors", "Dim", "PatchesPerImage", "StoredType"], members);
         Assert.DoesNotContain(typeof(FeatureSet).GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic),
             f => f.FieldType.Namespace == "HierCore.Engine.Datasets");
     }

@@ -18,10 +18,10 @@ public class HierCoreMethodTests
 
         using var hier = new HierCoreMethod();
         hier.Fit(train, null, MethodTestContext.For("hiercore", Scenario.S4));
-        var h = hier.Score(test, null, MethodTestContext.For("hiercore", Scenario.S4));
+        var h = hier.Score(test, null, MethodTestContext.For("hiercore", Scenario.S4)).Predictions;
         using var unified = new PatchCoreMethod();
         unified.Fit(train, null, MethodTestContext.For("patchcore", Scenario.S4));
-        var u = unified.Score(test, null, MethodTestContext.For("patchcore", Scenario.S4));
+        var u = unified.Score(test, null, MethodTestContext.For("patchcore", Scenario.S4)).Predictions;
 
         Assert.Equal(2, hier.Groups.Count);
         // Every training image of a class lands in one cluster, and the two classes in different clusters.
@@ -46,12 +46,12 @@ public class HierCoreMethodTests
         using var _t = train; using var _s = test;
         // Swap every test descriptor to the other class's direction: only the label can route correctly.
         var swapped = test.Descriptors.Select(d => new[] { d[1], d[0], d[2], d[3] }).ToArray();
-        using var misleading = new FeatureSet(test.Patches.clone(), swapped, test.ContentKeys);
+        using var misleading = test.WithDescriptors(swapped);
 
         using var method = new HierCoreMethod();
         method.Fit(train, trainLabels, MethodTestContext.For("hiercore", Scenario.S1));
-        var known = method.Score(misleading, testLabels, MethodTestContext.For("hiercore", Scenario.S1));
-        var unknown = method.Score(misleading, null, MethodTestContext.For("hiercore", Scenario.S2));
+        var known = method.Score(misleading, testLabels, MethodTestContext.For("hiercore", Scenario.S1)).Predictions;
+        var unknown = method.Score(misleading, null, MethodTestContext.For("hiercore", Scenario.S2)).Predictions;
 
         Assert.All(Enumerable.Range(0, known.Count), i => Assert.Equal(testLabels[i], method.Groups[known[i].Group].Name));
         Assert.All(Enumerable.Range(0, unknown.Count), i => Assert.NotEqual(testLabels[i], method.Groups[unknown[i].Group].Name));
@@ -67,7 +67,7 @@ public class HierCoreMethodTests
 
         using var method = new HierCoreMethod();
         method.Fit(train, null, top2);
-        var p = method.Score(test, null, top2);
+        var p = method.Score(test, null, top2).Predictions;
 
         for (var i = 0; i < test.Count; i++)
         {

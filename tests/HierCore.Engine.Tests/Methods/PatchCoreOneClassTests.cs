@@ -14,7 +14,7 @@ public class PatchCoreOneClassTests
         using var method = new PatchCoreOneClassMethod();
         method.Fit(train, trainLabels, MethodTestContext.For("patchcore-oc", Scenario.S2));
 
-        var unknown = method.Score(test, null, MethodTestContext.For("patchcore-oc", Scenario.S2));
+        var unknown = method.Score(test, null, MethodTestContext.For("patchcore-oc", Scenario.S2)).Predictions;
         var perBank = method.Groups.Select(g => g.Model.Score(test, Enumerable.Range(0, test.Count).ToArray(), false, CancellationToken.None)).ToArray();
 
         for (var i = 0; i < test.Count; i++)
