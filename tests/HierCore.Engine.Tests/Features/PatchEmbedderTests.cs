@@ -72,6 +72,24 @@ public class PatchEmbedderTests
                 Assert.Equal(expected[p][d], rows[p * 5 + d], 1e-4);
     }
 
+    [Theory]
+    [InlineData(6)]
+    [InlineData(8)]
+    public void Pooled_with_an_even_dim_pools_before_upsampling_and_still_matches_the_reference(int dim)
+    {
+        // Even Dim takes the pooling-first path (layer3 pooled on its own grid, then upsampled): same linear map.
+        var random = new Random(11);
+        var grid2 = ManagedReference.RandomGrid(random, 2, 4, 4);
+        var grid3 = ManagedReference.RandomGrid(random, 3, 2, 2);
+        using var layer2 = ManagedReference.ToTensor(grid2);
+        using var layer3 = ManagedReference.ToTensor(grid3);
+        var rows = Embed(new Pooled1024Embedder(2, 3, dim: dim), layer2, layer3);
+        var expected = ManagedReference.Pooled(grid2, grid3, dim);
+        for (int p = 0; p < 16; p++)
+            for (int d = 0; d < dim; d++)
+                Assert.Equal(expected[p][d], rows[p * dim + d], 1e-4);
+    }
+
     [Fact]
     public void Pooled_of_constant_taps_gives_the_constants_in_the_interior_halves()
     {
