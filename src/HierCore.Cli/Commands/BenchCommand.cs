@@ -24,6 +24,7 @@ public static class BenchCommand
         var skipSweep = new Option<bool>("--skip-sweep") { Description = "Leave out the end-to-end sweep" };
         var command = new Command("bench", "Measure speed on this machine, side by side, and report ratios.") { quick, output, markdown, dataDir, skipSweep };
         command.Subcommands.Add(LoadBenchCommand.Create());
+        command.Subcommands.Add(MemoryBenchCommand.Create());
         command.SetAction(async (parse, ct) =>
         {
             var report = Measure(parse.GetValue(quick), DataDirectories.Resolve(parse.GetValue(dataDir)), parse.GetValue(skipSweep), ct);
