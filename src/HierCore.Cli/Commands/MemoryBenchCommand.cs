@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using HierCore.Cli.Bench;
 using HierCore.Cli.Output;
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 using Spectre.Console;
 
 namespace HierCore.Cli.Commands;

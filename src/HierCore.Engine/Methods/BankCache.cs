@@ -1,3 +1,4 @@
+using HierCore.Engine.Features;
 namespace HierCore.Engine.Methods;
 
 /// <summary>Where a run's group model came from.</summary>

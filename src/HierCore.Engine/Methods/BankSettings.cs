@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 
 namespace HierCore.Engine.Methods;
 

@@ -1,3 +1,4 @@
+using HierCore.Engine.Features;
 using System.Diagnostics;
 using HierCore.Engine.Memory;
 

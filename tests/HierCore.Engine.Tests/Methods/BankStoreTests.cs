@@ -1,4 +1,5 @@
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Features;
 using HierCore.Engine.Methods;
 
 namespace HierCore.Engine.Tests.Methods;

@@ -1,0 +1,101 @@
+using HierCore.Engine.Backbones;
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Datasets;
+using HierCore.Engine.Imaging;
+using static TorchSharp.torch;
+
+namespace HierCore.Engine.Features;
+
+/// <summary>
+/// Features of dataset images for a feature setting: served from the on-disk cache (data/features), computing
+/// only the missing ones with the backbone. A feature set holds descriptors and keys; its patches are read
+/// from the cache when a method needs them, so memory does not grow with the dataset. Keeps the last dataset's
+/// feature sets, so consecutive runs of a sweep do not check the cache again.
+/// </summary>
+public sealed class FeatureStore(string featuresDirectory) : IDisposable
+{
+    readonly Dictionary<string, ResNet18Backbone> backbones = new();
+    readonly object gate = new();
+    (string Key, FeatureSet Train, FeatureSet Test)? last;
+
+    public FeatureCache Cache { get; } = new(featuresDirectory);
+
+    /// <summary>Images run through the backbone since this store was created.</summary>
+    public int Extracted { get; private set; }
+
+    public (FeatureSet Train, FeatureSet Test) Get(AnomalyDataset dataset, RunSpec spec, IProgress<RunProgress>? progress, CancellationToken ct)
+    {
+        var key = $"{dataset.Root}|{spec.FeatureKey}|{dataset.Train.Count}|{dataset.Test.Count}";
+        lock (gate)
+        {
+            if (last is { } l && l.Key == key) return (l.Train, l.Test);
+            var train = Load(dataset.Train, spec, "features (train)", progress, ct);
+            var test = Load(dataset.Test, spec, "features (test)", progress, ct);
+            if (last is { } old) { old.Train.Dispose(); old.Test.Dispose(); }
+            last = (key, train, test);
+            return (train, test);
+        }
+    }
+
+    FeatureSet Load(IReadOnlyList<ImageSample> samples, RunSpec spec, string phase, IProgress<RunProgress>? progress, CancellationToken ct)
+    {
+        var embedder = PatchEmbedder.Create(spec.Embedding);
+        var backbone = Backbone(spec.Device);
+        var settingsKey = SettingsKey(spec);
+        var extractor = new FeatureExtractor(
+            rgb => { var o = backbone.Forward(rgb); return (o.Layer2, o.Layer3); },
+            embedder, Cache, settingsKey,
+            path => Preprocess.ToChw(ImageDecoder.Decode(path), spec.Resize, spec.Crop),
+            spec.Crop);
+        var paths = samples.Select(s => s.ImagePath).ToArray();
+        var keys = paths.Select(ContentHash.Of).ToArray();
+        var descriptors = new float[paths.Length][];
+        var (patchCount, dim) = (0, embedder.Dim);
+        var misses = new List<int>();
+        for (var i = 0; i < paths.Length; i++)
+        {
+            // Hits: only the descriptor is kept; the patches stay on disk until a method asks for them.
+            if (Cache.TryGetEntry(keys[i], settingsKey, out var bytes, out var layout))
+            {
+                descriptors[i] = FeatureCacheFormat.Descriptor(bytes, layout);
+                patchCount = layout.PatchCount;
+            }
+            else misses.Add(i);
+        }
+        var done = paths.Length - misses.Count;
+        progress?.Report(new RunProgress(phase, done, paths.Length));
+        foreach (var chunk in misses.Chunk(ExtractionChunk))
+        {
+            ct.ThrowIfCancellationRequested();
+            var computed = extractor.Extract(chunk.Select(i => paths[i]).ToArray(), null, ct);
+            for (var j = 0; j < chunk.Length; j++) descriptors[chunk[j]] = computed[j].Descriptor;
+            patchCount = computed[0].PatchCount;
+            Extracted += extractor.Extracted;
+            done += chunk.Length;
+            progress?.Report(new RunProgress(phase, done, paths.Length));
+        }
+        var source = new CachedPatchSource(Cache, settingsKey, keys, patchCount, dim,
+            i => extractor.Extract([paths[i]], null, CancellationToken.None));
+        return new FeatureSet(source, descriptors, keys);
+    }
+
+    /// <summary>Images extracted per step: bounds the patches in memory at once (~100 MB at pooled1024).</summary>
+    const int ExtractionChunk = 32;
+
+    public static string SettingsKey(RunSpec spec) => spec.FeatureKey;
+
+    ResNet18Backbone Backbone(string device)
+    {
+        lock (backbones)
+        {
+            if (!backbones.TryGetValue(device, out var b)) backbones[device] = b = ResNet18Backbone.Load(device);
+            return b;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var b in backbones.Values) b.Dispose();
+        if (last is { } l) { l.Train.Dispose(); l.Test.Dispose(); }
+    }
+}
