@@ -18,6 +18,9 @@ public static class LabServiceExtensions
         services.AddOptions<SweepOptions>().BindConfiguration("Sweeps");
         services.AddSingleton<LabPaths>();
         services.AddSingleton(TimeProvider.System);
+        // Every hosted service (the Hangfire server included) gets this long in all after SIGTERM; the process then exits 0.
+        services.AddOptions<HostOptions>().Configure<Microsoft.Extensions.Options.IOptions<WorkerOptions>>(
+            (host, worker) => host.ShutdownTimeout = TimeSpan.FromSeconds(worker.Value.ShutdownSeconds));
 
         builder.AddLabDatabase();
         builder.AddLabQueue();
@@ -28,6 +31,8 @@ public static class LabServiceExtensions
         services.AddSingleton<CancelRegistry>();
         services.AddSingleton<RunLifecycle>();
         services.AddSingleton<ResultStore>();
+        services.AddSingleton<RunRequeue>();
+        services.AddSingleton<DatasetRootCheck>();
         services.AddSingleton<RunCommands>();
         services.AddSingleton<SweepService>();
         services.AddSingleton<RunQueries>();
