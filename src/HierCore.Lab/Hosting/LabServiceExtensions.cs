@@ -26,6 +26,7 @@ public static class LabServiceExtensions
         builder.AddLabQueue();
         services.AddEngine();
         builder.AddLabAuth();
+        services.AddLoopbackHostFiltering(builder.Configuration);
 
         services.AddSingleton<RunNotifications>();
         services.AddSingleton<CancelRegistry>();
@@ -41,6 +42,8 @@ public static class LabServiceExtensions
         services.AddHostedService<DemoDatasetStartup>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // After the framework's own provider, so an open dashboard re-checks its user against the current users.
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, LabAuthenticationStateProvider>();
         services.AddMudServices();
         services.AddProblemDetails();
         return builder;
