@@ -31,6 +31,7 @@ public static class LabServiceExtensions
         services.AddSingleton<RunNotifications>();
         services.AddSingleton<CancelRegistry>();
         services.AddSingleton<RunLifecycle>();
+        services.AddArtifactStore();
         services.AddSingleton<ResultStore>();
         services.AddSingleton<RunRequeue>();
         services.AddSingleton<DatasetRootCheck>();
