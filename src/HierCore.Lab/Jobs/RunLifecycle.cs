@@ -6,7 +6,7 @@ namespace HierCore.Lab.Jobs;
 /// <summary>
 /// Every status transition of a run, each a conditional update on (id, attempt, status), so that two
 /// processes (or a stale job and its re-queued successor) can never both own a run. Start, heartbeat and finish
-/// times come from the database's clock (see DatabaseClock); Now (this machine's clock) only dates log lines.
+/// times come from the database's clock (see DatabaseClock); Now (this machine's clock) dates log lines and new sweeps.
 /// </summary>
 public sealed class RunLifecycle(IDbContextFactory<LabDbContext> dbs, RunNotifications notifications, TimeProvider clock)
 {
