@@ -1,6 +1,6 @@
 using System.Data;
 using System.Data.Common;
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 using HierCore.Lab.Data;
 using Microsoft.EntityFrameworkCore;
 

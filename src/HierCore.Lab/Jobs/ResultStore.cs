@@ -1,4 +1,4 @@
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 using HierCore.Lab.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +6,7 @@ namespace HierCore.Lab.Jobs;
 
 /// <summary>
 /// Stores a finished run: artifacts first (files, or rows in the same transaction; see IArtifactStore), then
-/// metrics + artifact rows + result JSON + Succeeded in one transaction that first deletes any rows an earlier
+/// artifact rows + result JSON + Succeeded in one transaction that first deletes any rows an earlier
 /// attempt left, so a run is never half-written or counted twice.
 /// </summary>
 public sealed class ResultStore(IDbContextFactory<LabDbContext> dbs, IArtifactStore artifacts, RunLifecycle lifecycle)
@@ -35,9 +35,7 @@ public sealed class ResultStore(IDbContextFactory<LabDbContext> dbs, IArtifactSt
             return false;
         }
 
-        await db.Metrics.Where(m => m.RunId == id).ExecuteDeleteAsync(ct);
         await db.Artifacts.Where(a => a.RunId == id).ExecuteDeleteAsync(ct);
-        db.Metrics.AddRange(MetricRows.From(id, result));
         db.Artifacts.AddRange(rows);
         db.RunLog.Add(new RunLogLine { RunId = id, At = now, Level = "info",
             Message = $"Attempt {attempt} succeeded: headline {result.Headline:F4}, {result.PerClass.Count} classes, {result.Scores.Count} scored images." });

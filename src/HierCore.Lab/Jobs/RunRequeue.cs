@@ -29,7 +29,6 @@ public sealed class RunRequeue(IDbContextFactory<LabDbContext> dbs, RunQueue que
                 // worker finds a queued run without a live job and enqueues it.
                 .SetProperty(r => r.JobId, (string?)null), ct);
         if (moved == 0) return false;
-        await db.Metrics.Where(m => m.RunId == id).ExecuteDeleteAsync(ct);
         await db.Artifacts.Where(a => a.RunId == id).ExecuteDeleteAsync(ct);
         await lifecycle.LogAsync(id, level, $"{reason}; attempt {next} queued.", ct);
         await EnqueueAsync(db, id, next, ct);

@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Data;
 using HierCore.Lab.Hosting;
@@ -78,7 +79,7 @@ public sealed class RunQueries(IDbContextFactory<LabDbContext> dbs, Jobs.IArtifa
         if (csv is null || await store.OpenAsync(csv.RelativePath, ct) is not { } content) return [];
         await using (content)
         using (var reader = new StreamReader(content.Stream))
-            return HierCore.Engine.Experiments.ScoresCsv.Read(await reader.ReadToEndAsync(ct));
+            return HierCore.Engine.Contracts.ScoresCsv.Read(await reader.ReadToEndAsync(ct));
     }
 
     public async Task<IReadOnlyList<SweepSummary>> RecentSweepsAsync(int count, CancellationToken ct = default)

@@ -1,5 +1,5 @@
 using System.Net;
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 using HierCore.Lab.Data;
 using HierCore.Lab.Hosting;
 using HierCore.Lab.Jobs;

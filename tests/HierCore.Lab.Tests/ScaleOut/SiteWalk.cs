@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 using HierCore.Lab.Reports;
 
 namespace HierCore.Lab.Tests.ScaleOut;
