@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Features;
 using HierCore.Engine.Memory.Clustering;
 
@@ -26,7 +27,7 @@ public sealed class HierCoreMethod : GroupedCoresetMethod
             groupsAreClasses = true;
             return ClassGroups.FromLabels(classLabels);
         }
-        context.Report("fit", 0, 1, $"clustering {train.Count} image descriptors ({context.Spec.Grouping})");
+        context.Report(RunPhases.Fit, 0, 1, $"clustering {train.Count} image descriptors ({context.Spec.Grouping})");
         var strategy = Grouping.Parse(context.Spec.Grouping);
         // Kmax = min(cap, N/5); the cap of plain "silhouette" is the run's MaxClusters setting (default 30).
         if (strategy is SilhouetteGrouping s && context.Spec.Grouping.Trim().Equals("silhouette", StringComparison.OrdinalIgnoreCase))

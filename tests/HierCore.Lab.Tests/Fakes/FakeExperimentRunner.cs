@@ -12,7 +12,6 @@ namespace HierCore.Lab.Tests.Fakes;
 public sealed class FakeExperimentRunner : IExperimentRunner
 {
     public static readonly string[] Classes = ["disc", "grid", "stripes"];
-    private static readonly string[] Phases = ["load", "features", "fit", "score", "evaluate"];
 
     public TimeSpan StepDelay { get; set; } = TimeSpan.FromMilliseconds(20);
     public int StepsPerPhase { get; set; } = 4;
@@ -29,11 +28,11 @@ public sealed class FakeExperimentRunner : IExperimentRunner
         RunEntered.TrySetResult();
         if (spec.Method == "patchcore-oc" && !spec.Scenario.TrainLabels())
             throw new NotApplicableException($"patchcore-oc needs class labels at training; {spec.Scenario} has none.");
-        foreach (var phase in Phases)
+        foreach (var phase in RunPhases.All)
             for (var i = 1; i <= StepsPerPhase; i++)
             {
                 await Task.Delay(StepDelay, cancellationToken);
-                progress?.Report(new RunProgress(phase, i, StepsPerPhase));
+                progress?.Report(new RunProgress(phase.Name, i, StepsPerPhase));
             }
         Interlocked.Increment(ref _completed);
         return Build(spec);
