@@ -13,9 +13,15 @@ namespace HierCore.Engine.Methods;
 /// </summary>
 public sealed class HierCoreMethod : GroupedCoresetMethod
 {
+    public const string RouteNearest = "nearest";
+    public const string RouteTop2 = "top2";
+
+    /// <summary>The routing options: the nearest group only, or the two nearest keeping the smaller z.</summary>
+    public static readonly IReadOnlyList<string> Routings = [RouteNearest, RouteTop2];
+
     bool groupsAreClasses;
 
-    public override string Name => "hiercore";
+    public override string Name => MethodCatalog.HierCore;
 
     /// <summary>The clustering outcome when training labels were withheld (null otherwise).</summary>
     public GroupingResult? Clustering { get; private set; }
@@ -42,9 +48,9 @@ public sealed class HierCoreMethod : GroupedCoresetMethod
         var routing = context.Spec.Routing.Trim().ToLowerInvariant();
         var take = routing switch
         {
-            "nearest" => 1,
-            "top2" => 2,
-            _ => throw new ArgumentException($"Unknown routing '{context.Spec.Routing}'. Use 'nearest' or 'top2'."),
+            RouteNearest => 1,
+            RouteTop2 => 2,
+            _ => throw new ArgumentException($"Unknown routing '{context.Spec.Routing}'. Use one of: {string.Join(", ", Routings)}."),
         };
         var candidates = new int[test.Count][];
         for (var i = 0; i < test.Count; i++)

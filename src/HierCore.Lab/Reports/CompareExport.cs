@@ -1,3 +1,5 @@
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Methods;
 using System.Globalization;
 using System.Text;
 using HierCore.Lab.Jobs;

@@ -1,3 +1,4 @@
+using HierCore.Engine.Methods;
 using HierCore.Engine.Contracts;
 using HierCore.Engine.Evaluation;
 using HierCore.Engine.Experiments;
@@ -26,8 +27,7 @@ public sealed class FakeExperimentRunner : IExperimentRunner
     {
         Interlocked.Increment(ref _started);
         RunEntered.TrySetResult();
-        if (spec.Method == "patchcore-oc" && !spec.Scenario.TrainLabels())
-            throw new NotApplicableException($"patchcore-oc needs class labels at training; {spec.Scenario} has none.");
+        if (MethodCatalog.NotApplicableReason(spec.Method, spec.Scenario) is { } why) throw new NotApplicableException(why);
         foreach (var phase in RunPhases.All)
             for (var i = 1; i <= StepsPerPhase; i++)
             {

@@ -1,3 +1,4 @@
+using HierCore.Engine.Methods;
 using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Reports;
@@ -112,7 +113,7 @@ public static class Charts
     }
 
     /// <summary>Metrics bounded by [0, 1]; shown with 3 decimals and never on an axis past 1.</summary>
-    public static bool IsUnitInterval(string metric) => metric == MetricKeys.Headline || MetricKeys.Set.Contains(metric) || metric == "routing_accuracy";
+    public static bool IsUnitInterval(string metric) => metric == MetricKeys.Headline || MetricKeys.Set.Contains(metric) || metric == MetricKeys.RoutingAccuracy;
 
     /// <summary>Colour range of the per-class heat map: at least <paramref name="minSpan"/> wide, so a 0.005 difference
     /// between two near-perfect classes does not span the whole colour scale and read as good vs bad.</summary>
