@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Lab.Jobs;
 using HierCore.Lab.Reports;
 using HierCore.Lab.Sweeps;
@@ -47,6 +48,8 @@ public static class LabServiceExtensions
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, LabAuthenticationStateProvider>();
         services.AddMudServices();
         services.AddProblemDetails();
+        // Request and response bodies in the same snake_case as result.json (camelCase still read).
+        services.ConfigureHttpJsonOptions(o => ResultJson.Configure(o.SerializerOptions));
         return builder;
     }
 }
