@@ -29,15 +29,20 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
         lock (gate)
         {
             if (last is { } l && l.Key == key) return (l.Train, l.Test);
-            var train = Load(dataset.Train, spec, "features (train)", progress, ct);
-            var test = Load(dataset.Test, spec, "features (test)", progress, ct);
+            // One phase over both splits (train first), so the overall progress only moves forward.
+            var total = dataset.Train.Count + dataset.Test.Count;
+            var train = Load(dataset.Train, spec, Report(progress, 0, total, "train"), ct);
+            var test = Load(dataset.Test, spec, Report(progress, dataset.Train.Count, total, "test"), ct);
             if (last is { } old) { old.Train.Dispose(); old.Test.Dispose(); }
             last = (key, train, test);
             return (train, test);
         }
     }
 
-    FeatureSet Load(IReadOnlyList<ImageSample> samples, RunSpec spec, string phase, IProgress<RunProgress>? progress, CancellationToken ct)
+    static InlineProgress<(int done, int total)> Report(IProgress<RunProgress>? progress, int offset, int total, string split) =>
+        new(p => progress?.Report(new RunProgress(RunPhases.Features, offset + p.done, total, split)));
+
+    FeatureSet Load(IReadOnlyList<ImageSample> samples, RunSpec spec, IProgress<(int done, int total)> progress, CancellationToken ct)
     {
         var embedder = PatchEmbedder.Create(spec.Embedding);
         var backbone = Backbone(spec.Device);
@@ -63,7 +68,7 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
             else misses.Add(i);
         }
         var done = paths.Length - misses.Count;
-        progress?.Report(new RunProgress(phase, done, paths.Length));
+        progress.Report((done, paths.Length));
         foreach (var chunk in misses.Chunk(ExtractionChunk))
         {
             ct.ThrowIfCancellationRequested();
@@ -72,7 +77,7 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
             patchCount = computed[0].PatchCount;
             Extracted += extractor.Extracted;
             done += chunk.Length;
-            progress?.Report(new RunProgress(phase, done, paths.Length));
+            progress.Report((done, paths.Length));
         }
         var source = new CachedPatchSource(Cache, settingsKey, keys, patchCount, dim,
             i => extractor.Extract([paths[i]], null, CancellationToken.None));
