@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HierCore.Engine.Contracts;
+using HierCore.Engine.Datasets.Catalog;
 using HierCore.Engine.Datasets;
 using HierCore.Engine.Features;
 using HierCore.Engine.Methods;
