@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+
+namespace HierCore.Engine.Tests.Docs;
+
+/// <summary>A place in a source file that cites a document, e.g. <c>METHOD.md §4.5</c>.</summary>
+public sealed record DocReference(string File, int Line, string Document, string? Section)
+{
+    public override string ToString() => $"{File}:{Line}: {Document}{(Section is null ? "" : " §" + Section)}";
+}
+
+/// <summary>
+/// Finds document citations in source comments and checks them against docs/: the file must exist and a cited
+/// section must be a numbered heading of it (<c>## 4. Methods</c>, <c>### 4.5 The class-wise criterion</c>).
+/// </summary>
+public static partial class DocReferences
+{
+    /// <summary>Source files whose comments may cite documents, relative to the repository root.</summary>
+    public static readonly IReadOnlyList<(string Folder, string Pattern)> Sources =
+        [("src", "*.cs"), ("src", "*.razor"), ("tests", "*.cs")];
+
+    [GeneratedRegex(@"(?<doc>[A-Z][A-Za-z_-]+\.md)(?:[ \t]*§[ \t]*(?<section>\d+(?:\.\d+)*))?")]
+    private static partial Regex Citation();
+
+    [GeneratedRegex(@"^#{1,6}[ \t]+(?<number>\d+(?:\.\d+)*)\.?[ \t]")]
+    private static partial Regex NumberedHeading();
+
+    [GeneratedRegex(@"\]\((?<target>[^)#\s]+\.md)(?:#[^)]*)?\)")]
+    private static partial Regex MarkdownLink();
+
+    public static IEnumerable<DocReference> Scan(string root)
+    {
+        foreach (var (folder, pattern) in Sources)
+        {
+            var dir = Path.Combine(root, folder);
+            if (!Directory.Exists(dir)) continue;
+            foreach (var file in Directory.EnumerateFiles(dir, pattern, SearchOption.AllDirectories).Where(f => !IsBuildOutput(f)).Order(StringComparer.Ordinal))
+            {
+                var lines = File.ReadAllLines(file);
+                for (var i = 0; i < lines.Length; i++)
+                    foreach (Match m in Citation().Matches(lines[i]))
+                        yield return new DocReference(Path.GetRelativePath(root, file), i + 1, m.Groups["doc"].Value,
+                            m.Groups["section"].Success ? m.Groups["section"].Value : null);
+            }
+        }
+    }
+
+    /// <summary>One message per citation that does not resolve under <c>root/docs</c>.</summary>
+    public static List<string> Problems(string root, IEnumerable<DocReference> references)
+    {
+        var sections = new Dictionary<string, HashSet<string>?>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var r in references)
+        {
+            if (!sections.TryGetValue(r.Document, out var known))
+                sections[r.Document] = known = SectionsOf(Path.Combine(root, "docs", r.Document));
+            if (known is null) problems.Add($"{r}: docs/{r.Document} does not exist.");
+            else if (r.Section is not null && !known.Contains(r.Section))
+                problems.Add($"{r}: docs/{r.Document} has no section {r.Section} (numbered headings: {string.Join(", ", known.Order(StringComparer.Ordinal))}).");
+        }
+        return problems;
+    }
+
+    /// <summary>Relative links between Markdown files (README.md and docs/*.md) whose target file is missing.</summary>
+    public static List<string> BrokenLinks(string root)
+    {
+        var pages = new List<string> { Path.Combine(root, "README.md") };
+        if (Directory.Exists(Path.Combine(root, "docs"))) pages.AddRange(Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md"));
+        var problems = new List<string>();
+        foreach (var page in pages.Where(File.Exists))
+            foreach (Match m in MarkdownLink().Matches(File.ReadAllText(page)))
+            {
+                var target = m.Groups["target"].Value;
+                if (target.Contains("://")) continue;
+                if (!File.Exists(Path.Combine(Path.GetDirectoryName(page)!, target)))
+                    problems.Add($"{Path.GetRelativePath(root, page)}: link to '{target}', which does not exist.");
+            }
+        return problems;
+    }
+
+    /// <summary>The numbers of a document's numbered headings; null when the document does not exist.</summary>
+    public static HashSet<string>? SectionsOf(string path) =>
+        File.Exists(path)
+            ? File.ReadLines(path).Select(l => NumberedHeading().Match(l)).Where(m => m.Success)
+                .Select(m => m.Groups["number"].Value).ToHashSet(StringComparer.Ordinal)
+            : null;
+
+    /// <summary>The folder holding HierCore.Lab.sln, above the test's output folder.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "HierCore.Lab.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"HierCore.Lab.sln not found above {AppContext.BaseDirectory}.");
+    }
+
+    private static bool IsBuildOutput(string path)
+    {
+        var parts = path.Split(Path.DirectorySeparatorChar);
+        return parts.Contains("bin") || parts.Contains("obj");
+    }
+}
