@@ -25,6 +25,14 @@ public sealed class DocReferenceTests
     }
 
     [Fact]
+    public void Nothing_cites_the_design_notes_that_live_outside_the_repository()
+    {
+        // The founding notes were never committed; docs/ replaces them. (Split so this line is not a hit itself.)
+        var hits = DocReferences.Mentions(DocReferences.RepositoryRoot(), "shared" + "/design");
+        Assert.True(hits.Count == 0, "Cite docs/ instead of the design notes at: " + string.Join(", ", hits));
+    }
+
+    [Fact]
     public void A_missing_section_or_document_is_reported_and_a_present_one_is_not()
     {
         using var repo = new TempFolder();

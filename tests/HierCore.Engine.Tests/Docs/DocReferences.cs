@@ -14,9 +14,12 @@ public sealed record DocReference(string File, int Line, string Document, string
 /// </summary>
 public static partial class DocReferences
 {
-    /// <summary>Source files whose comments may cite documents, relative to the repository root.</summary>
+    /// <summary>Source files whose comments may cite documents: folders searched recursively, relative to the repository root.</summary>
     public static readonly IReadOnlyList<(string Folder, string Pattern)> Sources =
-        [("src", "*.cs"), ("src", "*.razor"), ("tests", "*.cs")];
+        [("src", "*.cs"), ("src", "*.razor"), ("tests", "*.cs"), ("build", "*.cs")];
+
+    /// <summary>Build files at the repository root whose comments may cite documents.</summary>
+    public static readonly IReadOnlyList<string> RootFiles = ["Directory.Build.props", "Directory.Build.targets", "Dockerfile"];
 
     [GeneratedRegex(@"(?<doc>[A-Z][A-Za-z_-]+\.md)(?:[ \t]*§[ \t]*(?<section>\d+(?:\.\d+)*))?")]
     private static partial Regex Citation();
@@ -29,20 +32,31 @@ public static partial class DocReferences
 
     public static IEnumerable<DocReference> Scan(string root)
     {
-        foreach (var (folder, pattern) in Sources)
+        foreach (var file in SourceFiles(root))
         {
-            var dir = Path.Combine(root, folder);
-            if (!Directory.Exists(dir)) continue;
-            foreach (var file in Directory.EnumerateFiles(dir, pattern, SearchOption.AllDirectories).Where(f => !IsBuildOutput(f)).Order(StringComparer.Ordinal))
-            {
-                var lines = File.ReadAllLines(file);
-                for (var i = 0; i < lines.Length; i++)
-                    foreach (Match m in Citation().Matches(lines[i]))
-                        yield return new DocReference(Path.GetRelativePath(root, file), i + 1, m.Groups["doc"].Value,
-                            m.Groups["section"].Success ? m.Groups["section"].Value : null);
-            }
+            var lines = File.ReadAllLines(file);
+            for (var i = 0; i < lines.Length; i++)
+                foreach (Match m in Citation().Matches(lines[i]))
+                    yield return new DocReference(Path.GetRelativePath(root, file), i + 1, m.Groups["doc"].Value,
+                        m.Groups["section"].Success ? m.Groups["section"].Value : null);
         }
     }
+
+    /// <summary>Lines of the source files (and the README) that contain <paramref name="text"/>, as "file:line".</summary>
+    public static List<string> Mentions(string root, string text) =>
+        SourceFiles(root).Append(Path.Combine(root, "README.md")).Where(File.Exists)
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (line, i))
+                .Where(x => x.line.Contains(text, StringComparison.Ordinal))
+                .Select(x => $"{Path.GetRelativePath(root, f)}:{x.i + 1}"))
+            .ToList();
+
+    private static IEnumerable<string> SourceFiles(string root) =>
+        Sources
+            .Where(s => Directory.Exists(Path.Combine(root, s.Folder)))
+            .SelectMany(s => Directory.EnumerateFiles(Path.Combine(root, s.Folder), s.Pattern, SearchOption.AllDirectories))
+            .Where(f => !IsBuildOutput(f))
+            .Concat(RootFiles.Select(f => Path.Combine(root, f)).Where(File.Exists))
+            .Order(StringComparer.Ordinal);
 
     /// <summary>One message per citation that does not resolve under <c>root/docs</c>.</summary>
     public static List<string> Problems(string root, IEnumerable<DocReference> references)
