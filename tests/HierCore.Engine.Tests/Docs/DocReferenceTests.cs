@@ -25,6 +25,15 @@ public sealed class DocReferenceTests
     }
 
     [Fact]
+    public void Heading_anchors_are_computed_as_github_does()
+    {
+        using var repo = new TempFolder();
+        var page = repo.Text("docs/X.md", "# X\n\n### 4.5 `hiercore`: the lower level, criterion\n\n## 1.2 The paper's requirements\n");
+
+        Assert.Equal(["12-the-papers-requirements", "45-hiercore-the-lower-level-criterion", "x"], DocReferences.AnchorsOf(page).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Nothing_cites_the_design_notes_that_live_outside_the_repository()
     {
         // The founding notes were never committed; docs/ replaces them. (Split so this line is not a hit itself.)

@@ -27,8 +27,14 @@ public static partial class DocReferences
     [GeneratedRegex(@"^#{1,6}[ \t]+(?<number>\d+(?:\.\d+)*)\.?[ \t]")]
     private static partial Regex NumberedHeading();
 
-    [GeneratedRegex(@"\]\((?<target>[^)#\s]+\.md)(?:#[^)]*)?\)")]
+    [GeneratedRegex(@"\]\((?<target>[^)#\s]+\.md)(?:#(?<anchor>[^)]*))?\)")]
     private static partial Regex MarkdownLink();
+
+    [GeneratedRegex(@"^#{1,6}[ \t]+(?<title>.+?)[ \t]*$")]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"[^\p{L}\p{N} _-]")]
+    private static partial Regex NotInAnchor();
 
     public static IEnumerable<DocReference> Scan(string root)
     {
@@ -74,7 +80,7 @@ public static partial class DocReferences
         return problems;
     }
 
-    /// <summary>Relative links between Markdown files (README.md and docs/*.md) whose target file is missing.</summary>
+    /// <summary>Relative links between Markdown files (README.md and docs/*.md) whose target file or heading anchor is missing.</summary>
     public static List<string> BrokenLinks(string root)
     {
         var pages = new List<string> { Path.Combine(root, "README.md") };
@@ -85,11 +91,20 @@ public static partial class DocReferences
             {
                 var target = m.Groups["target"].Value;
                 if (target.Contains("://")) continue;
-                if (!File.Exists(Path.Combine(Path.GetDirectoryName(page)!, target)))
+                var file = Path.Combine(Path.GetDirectoryName(page)!, target);
+                if (!File.Exists(file))
                     problems.Add($"{Path.GetRelativePath(root, page)}: link to '{target}', which does not exist.");
+                else if (m.Groups["anchor"].Success && !AnchorsOf(file).Contains(m.Groups["anchor"].Value))
+                    problems.Add($"{Path.GetRelativePath(root, page)}: link to '{target}#{m.Groups["anchor"].Value}', which is no heading of it.");
             }
         return problems;
     }
+
+    /// <summary>GitHub's anchors of a Markdown file's headings: lower case, punctuation dropped, spaces as hyphens.</summary>
+    public static HashSet<string> AnchorsOf(string path) =>
+        File.ReadLines(path).Select(l => Heading().Match(l)).Where(m => m.Success)
+            .Select(m => NotInAnchor().Replace(m.Groups["title"].Value.ToLowerInvariant(), "").Replace(' ', '-'))
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The numbers of a document's numbered headings; null when the document does not exist.</summary>
     public static HashSet<string>? SectionsOf(string path) =>
