@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using HierCore.Engine.Datasets;
+using HierCore.Engine.Datasets.Demo;
 using HierCore.Engine.Features;
 
 namespace HierCore.Cli.Bench;
