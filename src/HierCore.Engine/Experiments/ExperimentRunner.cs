@@ -38,6 +38,7 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
         if (MethodCatalog.NotApplicableReason(spec.Method, spec.Scenario) is { } why) throw new NotApplicableException(why);
         progress?.Report(new RunProgress("dataset", 0, 1, $"loading {spec.Dataset}"));
         var dataset = DatasetCatalog.Resolve(spec.Dataset, DatasetsDirectory);
+        RunSpecValidation.Validate(spec, dataset); // bounds that need the training images, before any feature is computed
 
         var clock = Stopwatch.StartNew();
         var extractedBefore = features.Extracted;

@@ -42,14 +42,17 @@ public static class ResultAssembler
             Pooled = metrics.Pooled,
             PerClass = metrics.PerClass,
             Routing = Routing(dataset, spec, method, predictions, majority),
-            Criteria = method.Groups.Select((g, i) => new GroupCriterion(g.Name, g.Model.Criterion.Mean, g.Model.Criterion.Std,
-                g.Model.Criterion.Threshold(spec.Lambda), g.Model.Criterion.Samples, majority[i])).ToArray(),
+            Criteria = Criteria(method, spec.Lambda, majority),
             Scores = scores,
             Maps = MapArtifacts.Render(dataset, spec, scored, predictions),
             Timings = new Timings(),
             Memory = new MemoryStats(),
         };
     }
+
+    public static IReadOnlyList<GroupCriterion> Criteria(IAnomalyMethod method, double lambda, string?[]? majority = null) =>
+        method.Groups.Select((g, i) => new GroupCriterion(g.Name, g.Model.Criterion.Mean, g.Model.Criterion.Std,
+            g.Model.Criterion.Threshold(lambda), g.Model.Criterion.Samples, majority?[i], g.Model.Criterion.Fallback)).ToArray();
 
     /// <summary>z-map: patch scores → upsampled, blurred anomaly map, normalised with the group's (μg, σg).</summary>
     static float[] NormalizedMap(Prediction p, int crop)

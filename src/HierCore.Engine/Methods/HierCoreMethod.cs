@@ -30,7 +30,7 @@ public sealed class HierCoreMethod : GroupedCoresetMethod
         // Kmax = min(cap, N/5); the cap of plain "silhouette" is the run's MaxClusters setting (default 30).
         if (strategy is SilhouetteGrouping s && context.Spec.Grouping.Trim().Equals("silhouette", StringComparison.OrdinalIgnoreCase))
             strategy = s with { KMaxCap = context.Spec.MaxClusters };
-        Clustering = strategy.Fit(train.Descriptors, context.Spec.Seed);
+        Clustering = strategy.Fit(train.Descriptors, context.Spec.Seed, context.Cancellation);
         var names = Enumerable.Range(0, Clustering.K).Select(k => $"cluster-{k:D2}").ToArray();
         return (Clustering.Labels, names);
     }
