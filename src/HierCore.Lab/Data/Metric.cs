@@ -12,9 +12,10 @@ public sealed class Metric
     public required string DefinitionVersion { get; set; }
 }
 
+/// <summary>The aggregate scopes; the engine refuses classes with these names at dataset load (ReservedClassNames).</summary>
 public static class MetricScopes
 {
-    public const string Pooled = "pooled";
-    public const string Mean = "mean";
-    public const string Run = "run";
+    public const string Pooled = HierCore.Engine.Datasets.ReservedClassNames.Pooled;
+    public const string Mean = HierCore.Engine.Datasets.ReservedClassNames.Mean;
+    public const string Run = HierCore.Engine.Datasets.ReservedClassNames.Run;
 }
