@@ -49,4 +49,20 @@ public class FitBoundsTests
         Assert.ThrowsAny<OperationCanceledException>(() => method.Fit(train, null, new MethodContext(spec, null, progress, cts.Token)));
         Assert.Null(method.Clustering); // stopped inside clustering, not after it finished
     }
+
+    [Fact]
+    public void A_ward_cut_forming_more_groups_than_the_limit_fails_before_any_bank_is_built()
+    {
+        var (train, _, _) = SyntheticFeatures.Make(SyntheticFeatures.TwoScales, perClass: 20, anomalousPerClass: 0, seed: 34);
+        using var _t = train;
+        using var banks = new BankCache();
+        var spec = new RunSpec { Dataset = "synthetic", Method = "hiercore", Scenario = Scenario.S4, CoresetRatio = 0.5, ProjectionDim = 8, Grouping = "ward:0.000001" };
+        using var method = new HierCoreMethod();
+
+        var e = Assert.Throws<ArgumentException>(() => method.Fit(train, null, new MethodContext(spec, banks, null, CancellationToken.None)));
+        Assert.Contains("ward:0.000001", e.Message);
+        Assert.Contains("40 groups", e.Message);
+        Assert.Contains("30", e.Message);
+        Assert.Equal(0, banks.Builds);
+    }
 }
