@@ -1,6 +1,7 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets;
 using HierCore.Engine.Features;
-using HierCore.Engine.Memory.Grouping;
+using HierCore.Engine.Memory.Clustering;
 using HierCore.Engine.Methods;
 
 namespace HierCore.Engine.Experiments;

@@ -20,16 +20,16 @@ public sealed record ImageFeatures(float[] Patches, int PatchCount, int Dim, flo
     }
 
     /// <summary>
-    /// Throws a <see cref="Datasets.DatasetException"/> naming <paramref name="image"/> when a value is NaN or infinite:
+    /// Throws a <see cref="Contracts.DatasetException"/> naming <paramref name="image"/> when a value is NaN or infinite:
     /// one such value would poison the coreset, the criterion and every metric, far from its cause.
     /// </summary>
     public void RequireFinite(string image)
     {
         if (FirstNonFinite(Patches) is { } p)
-            throw new Datasets.DatasetException($"Features of image '{image}' contain {Patches[p]} (patch {p / Dim}, channel {p % Dim}); " +
+            throw new Contracts.DatasetException($"Features of image '{image}' contain {Patches[p]} (patch {p / Dim}, channel {p % Dim}); " +
                 "the image or the backbone produced a non-finite value, so the run stops here.");
         if (FirstNonFinite(Descriptor) is { } d)
-            throw new Datasets.DatasetException($"The descriptor of image '{image}' contains {Descriptor[d]} (element {d}); " +
+            throw new Contracts.DatasetException($"The descriptor of image '{image}' contains {Descriptor[d]} (element {d}); " +
                 "the image or the backbone produced a non-finite value, so the run stops here.");
     }
 

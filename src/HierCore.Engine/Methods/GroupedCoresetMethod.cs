@@ -1,3 +1,5 @@
+using HierCore.Engine.Features;
+
 namespace HierCore.Engine.Methods;
 
 /// <summary>
@@ -50,7 +52,7 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
     /// can have a sample (a one-image group has none under any estimator and gets the pooled criterion), and at
     /// least one group must be able to have a sample.
     /// </summary>
-    static void CheckGroupSizes(int[] sizes, string[] names, Experiments.RunSpec spec)
+    static void CheckGroupSizes(int[] sizes, string[] names, Contracts.RunSpec spec)
     {
         if (sizes.All(n => n < DecisionCriterion.MinimumSample))
             throw new ArgumentException($"Every one of the {sizes.Length} group(s) has a single training image, so no group can estimate a decision " +

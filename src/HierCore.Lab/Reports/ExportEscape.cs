@@ -9,7 +9,7 @@ namespace HierCore.Lab.Reports;
 public static class ExportEscape
 {
     /// <summary>RFC 4180 quoting with formula cells defused (the engine's one CSV rule, shared with scores.csv).</summary>
-    public static string Csv(string? cell) => HierCore.Engine.Experiments.ScoresCsv.Csv(cell ?? "");
+    public static string Csv(string? cell) => HierCore.Engine.Contracts.ScoresCsv.Csv(cell ?? "");
 
     /// <summary>
     /// LaTeX text: the ten specials become their text forms; a line break becomes a space, because a new line would end

@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 
 namespace HierCore.Lab.Reports;
@@ -11,7 +12,7 @@ public static class MetricKeys
     public static readonly IReadOnlyList<string> RunLevel =
         ["routing_accuracy", "fit_s", "bank_build_s", "score_ms_per_image", "bank_entries"];
     public static readonly IReadOnlyList<string> All = [Headline, .. Set, .. RunLevel];
-    public static readonly IReadOnlyList<string> Scopes = ["mean", "pooled"];
+    public static readonly IReadOnlyList<string> Scopes = [HierCore.Engine.Datasets.ReservedClassNames.Mean, HierCore.Engine.Datasets.ReservedClassNames.Pooled];
 
     public static bool IsKnown(string? metric) => metric is not null && All.Contains(metric);
     public static bool HasScope(string metric) => Set.Contains(metric);

@@ -1,8 +1,9 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets;
 
 namespace HierCore.Engine.Tests.Datasets;
 
-/// <summary>A class may not take the name of an aggregate row (mean over classes, pooled, run-level values).</summary>
+/// <summary>A class may not take the name of an aggregate row (mean over classes, pooled).</summary>
 public sealed class ReservedClassNamesTests : IDisposable
 {
     private readonly TempFolder _tmp = new();
@@ -13,7 +14,6 @@ public sealed class ReservedClassNamesTests : IDisposable
     [InlineData("mean")]
     [InlineData("pooled")]
     [InlineData("Pooled")]
-    [InlineData("run")]
     public void A_class_named_like_an_aggregate_row_is_refused_at_load(string name)
     {
         foreach (var cls in new[] { "bottle", name })

@@ -1,3 +1,5 @@
+using HierCore.Engine.Features;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 using HierCore.Engine.Methods;
 

@@ -1,4 +1,4 @@
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 using HierCore.Lab.Data;
 using HierCore.Lab.Reports;
 using HierCore.Lab.Tests.Fakes;
@@ -54,10 +54,10 @@ public sealed class ExportInjectionTests
     public void Csv_defuses_formula_cells_including_ones_starting_with_tab_or_carriage_return()
     {
         var csv = CompareExport.Csv(Data(), "headline", "mean");
-        var rows = csv.TrimEnd('\n').Split('\n').Skip(1).Select(HierCore.Engine.Experiments.ScoresCsv.SplitLine).ToList();
+        var rows = csv.TrimEnd('\n').Split('\n').Skip(1).Select(HierCore.Engine.Contracts.ScoresCsv.SplitLine).ToList();
         Assert.Equal(2, rows.Count);
         Assert.All(rows, r => Assert.Equal("'\t=cmd|' /C calc'!A0", r[1]));
-        Assert.Equal("'\rX", HierCore.Engine.Experiments.ScoresCsv.SplitLine(HierCore.Lab.Jobs.Csv.Escape("\rX"))[0]);
+        Assert.Equal("'\rX", HierCore.Engine.Contracts.ScoresCsv.SplitLine(HierCore.Lab.Jobs.Csv.Escape("\rX"))[0]);
         Assert.Equal("'\t", HierCore.Lab.Jobs.Csv.Escape("\t"));
         Assert.Equal("plain", HierCore.Lab.Jobs.Csv.Escape("plain"));
     }
