@@ -26,7 +26,7 @@ public static class ResultAssembler
             scored.Add(new ScoredImage(sample.ClassName, sample.IsAnomalous, p.Score, p.NormalizedScore,
                 NormalizedMap(p, spec.Crop), sample.LoadMask(spec.Resize, spec.Crop)));
         }
-        var metrics = new Evaluator(spec.Crop, spec.Crop).Evaluate(scored, spec.Scenario, spec.Lambda);
+        var metrics = new Evaluator(spec.Crop, spec.Crop).Evaluate(scored, spec.Scenario, spec.Lambda, ct);
 
         var scores = predictions.Select((p, i) => new ImageScore(
             dataset.Test[i].ClassName, dataset.Test[i].Id, dataset.Test[i].IsAnomalous, p.Score, p.NormalizedScore,
