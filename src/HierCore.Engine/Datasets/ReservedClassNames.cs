@@ -1,3 +1,5 @@
+using HierCore.Engine.Contracts;
+
 namespace HierCore.Engine.Datasets;
 
 /// <summary>
@@ -13,10 +15,7 @@ namespace HierCore.Engine.Datasets;
 /// </remarks>
 public static class ReservedClassNames
 {
-    public const string Mean = "mean";
-    public const string Pooled = "pooled";
-
-    public static readonly IReadOnlyList<string> All = [Mean, Pooled];
+    public static readonly IReadOnlyList<string> All = MetricKeys.Scopes;
 
     public static bool IsReserved(string className) => All.Contains(className, StringComparer.OrdinalIgnoreCase);
 }
