@@ -88,10 +88,10 @@ public static class VisaLoader
     {
         if (relative.Length == 0) throw new DatasetException($"{where}: empty {what} path.");
         var path = Path.GetFullPath(Path.Combine(root, relative));
-        if (!ContainedPath.IsInside(path, root))
-            throw new DatasetException($"{where}: {what} path '{relative}' resolves to '{ContainedPath.RealPath(path)}', outside the dataset folder '{root}'.");
+        if (!RealPath.IsInside(path, root))
+            throw new DatasetException($"{where}: {what} path '{relative}' resolves to '{RealPath.Resolve(path)}', outside the dataset folder '{root}'.");
         if (!File.Exists(path)) throw new DatasetException($"{where}: {what} file not found: '{path}'.");
-        if (!ImageFiles.IsImage(ContainedPath.RealPath(path)) || !ImageFiles.IsImage(path))
+        if (!ImageFiles.IsImage(RealPath.Resolve(path)) || !ImageFiles.IsImage(path))
             throw new DatasetException($"{where}: {what} path '{relative}' is not an image file (use {string.Join(", ", ImageFiles.Extensions)}).");
         return path;
     }
