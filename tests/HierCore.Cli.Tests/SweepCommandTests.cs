@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HierCore.Engine.Datasets;
+using HierCore.Engine.Datasets.Demo;
 
 namespace HierCore.Cli.Tests;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using HierCore.Cli.Output;
 using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets;
+using HierCore.Engine.Datasets.Catalog;
 using HierCore.Engine.Evaluation;
 using HierCore.Engine.Experiments;
 using HierCore.Engine.Methods;

@@ -1,5 +1,6 @@
 using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets;
+using HierCore.Engine.Datasets.Catalog;
 
 namespace HierCore.Engine.Tests.Datasets;
 
