@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HierCore.Engine.Datasets.Demo;
 
 namespace HierCore.Cli.Tests;
 
@@ -31,5 +32,22 @@ public class SweepCommandTests(CliFixture cli)
     public async Task An_unknown_method_in_the_list_exits_with_code_2_before_running_anything()
     {
         Assert.Equal(2, await cli.Run("sweep", "--dataset", cli.Dataset, "--methods", "hiercore,bogus"));
+    }
+
+    [Fact]
+    public async Task A_setting_out_of_bounds_for_one_run_of_the_sweep_exits_with_code_2_before_any_run_starts()
+    {
+        // Classes of 3 training images: folds:4 suits patchcore (one group of 6) but not patchcore-oc (groups of 3).
+        var dataset = cli.Temp($"small-{Guid.NewGuid():N}");
+        DemoDatasetGenerator.Generate(dataset, seed: 7, new DemoSize(ImageSize: 64, Train: 3, TestGood: 1, TestDefective: 1, Classes: ["stripes", "disc"]));
+        var features = cli.Temp("features");
+        int Cached() => Directory.Exists(features) ? Directory.EnumerateFiles(features, "*.bin", SearchOption.AllDirectories).Count() : 0;
+        var before = Cached();
+        var json = cli.Temp("sweep/bounds.json");
+
+        Assert.Equal(2, await cli.Run("sweep", "--dataset", dataset, "--methods", "patchcore,patchcore-oc", "--scenarios", "S1",
+            "--device", "cpu", "--criterion", "folds:4", "--out", json));
+        Assert.Equal(before, Cached());   // patchcore S1, planned first, never extracted a feature
+        Assert.False(File.Exists(json));
     }
 }

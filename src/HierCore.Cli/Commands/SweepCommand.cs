@@ -3,6 +3,7 @@ using System.Diagnostics;
 using HierCore.Cli.Output;
 using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets;
+using HierCore.Engine.Datasets.Catalog;
 using HierCore.Engine.Evaluation;
 using HierCore.Engine.Experiments;
 using HierCore.Engine.Methods;
@@ -31,6 +32,7 @@ public static class SweepCommand
 
             foreach (var na in plan.NotApplicable) AnsiConsole.MarkupLine($"[grey]not applicable: {Markup.Escape(na.Method)} {na.Scenario} — {Markup.Escape(na.Reason)}[/]");
             using var runner = new ExperimentRunner(common.DataDirectory(parse));
+            if (DatasetProblems(plan, runner) is { } problems) return ExitCodes.Invalid(problems);
             var results = new List<RunResult>();
             var clock = Stopwatch.StartNew();
             try
@@ -55,6 +57,19 @@ public static class SweepCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Bounds that need the dataset (folds vs the smallest class, …) for every run, before the first starts.</summary>
+    static string? DatasetProblems(SweepPlan plan, ExperimentRunner runner)
+    {
+        if (plan.Runs.Count == 0) return null;
+        try
+        {
+            var dataset = DatasetCatalog.Resolve(plan.Runs[0].Dataset, runner.DatasetsDirectory);
+            var problems = plan.Runs.SelectMany(r => RunSpecValidation.Problems(r, dataset).Select(p => $"{r.Method} {r.Scenario}: {p}")).Distinct().ToList();
+            return problems.Count > 0 ? string.Join(Environment.NewLine, problems) : null;
+        }
+        catch (DatasetException e) { return e.Message; }
     }
 }
 

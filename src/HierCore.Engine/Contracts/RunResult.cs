@@ -58,8 +58,12 @@ public sealed record ImageScore(
 /// <summary>A stored anomaly-map picture (PNG bytes): image, mask and heat map side by side.</summary>
 public sealed record AnomalyMapArtifact(string Class, string Image, bool Label, double Score, byte[] Png);
 
-/// <summary>Per-group deployable criterion, recorded for the score-distribution plots.</summary>
-public sealed record GroupCriterion(string Group, double Mean, double Std, double Threshold, int Samples, string? MajorityClass);
+/// <summary>
+/// Per-group deployable criterion, recorded for the score-distribution plots. <paramref name="Samples"/> counts the
+/// group's own unmemorised normal scores; <paramref name="Fallback"/> is "pooled" when the group had too few of them
+/// (a one-image group) and borrowed the criterion pooled over the method's other groups, null otherwise.
+/// </summary>
+public sealed record GroupCriterion(string Group, double Mean, double Std, double Threshold, int Samples, string? MajorityClass, string? Fallback = null);
 
 /// <summary>Everything a run produced. Serialized (snake_case) as result.json.</summary>
 public sealed record RunResult

@@ -26,7 +26,7 @@ public static class ResultAssembler
             scored.Add(new ScoredImage(sample.ClassName, sample.IsAnomalous, p.Score, p.NormalizedScore,
                 NormalizedMap(p, spec.Crop), sample.LoadMask(spec.Resize, spec.Crop)));
         }
-        var metrics = new Evaluator(spec.Crop, spec.Crop).Evaluate(scored, spec.Scenario, spec.Lambda);
+        var metrics = new Evaluator(spec.Crop, spec.Crop).Evaluate(scored, spec.Scenario, spec.Lambda, ct);
 
         var scores = predictions.Select((p, i) => new ImageScore(
             dataset.Test[i].ClassName, dataset.Test[i].Id, dataset.Test[i].IsAnomalous, p.Score, p.NormalizedScore,
@@ -44,14 +44,17 @@ public static class ResultAssembler
             Pooled = metrics.Pooled,
             PerClass = metrics.PerClass,
             Routing = Routing(dataset, spec, method, predictions),
-            Criteria = method.Groups.Select((g, i) => new GroupCriterion(g.Name, g.Model.Criterion.Mean, g.Model.Criterion.Std,
-                g.Model.Criterion.Threshold(spec.Lambda), g.Model.Criterion.Samples, majority[i])).ToArray(),
+            Criteria = Criteria(method, spec.Lambda, majority),
             Scores = scores,
             Maps = MapArtifacts.Render(dataset, spec, scored, predictions),
             Timings = new Timings(),
             Memory = new MemoryStats(),
         };
     }
+
+    public static IReadOnlyList<GroupCriterion> Criteria(IAnomalyMethod method, double lambda, string?[]? majority = null) =>
+        method.Groups.Select((g, i) => new GroupCriterion(g.Name, g.Model.Criterion.Mean, g.Model.Criterion.Std,
+            g.Model.Criterion.Threshold(lambda), g.Model.Criterion.Samples, majority?[i], g.Model.Criterion.Fallback)).ToArray();
 
     /// <summary>z-map: patch scores → upsampled, blurred anomaly map, normalised with the group's (μg, σg).</summary>
     static float[] NormalizedMap(Prediction p, int crop)

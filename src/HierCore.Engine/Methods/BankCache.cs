@@ -67,8 +67,9 @@ public sealed class BankCache(long maxBytes = 4L << 30) : IDisposable
         var sample = mode == "folds"
             ? CriterionEstimator.Folds(train, members, folds, spec.CoresetRatio, spec.Seed, spec.ProjectionDim, spec.Reweighting, ct)
             : CriterionEstimator.LeaveImageOut(train, members, bank, spec.Reweighting, ct);
-        var criterion = DecisionCriterion.FromSample(sample.Where(double.IsFinite).ToArray() is { Length: > 0 } s ? s : [0.0]);
-        return new GroupModel(groupId, bank, criterion, Centroid(train, members), members.Count, clock.Elapsed.TotalSeconds);
+        // Infinite scores (an image whose every patch lost all admissible entries, e.g. the only image of a group) say
+        // nothing about the group's normals. Too few finite ones leave the criterion to the method (pooled fallback).
+        return new GroupModel(groupId, bank, [.. sample.Where(double.IsFinite)], Centroid(train, members), members.Count, clock.Elapsed.TotalSeconds);
     }
 
     static float[] Centroid(FeatureSet train, IReadOnlyList<int> members)

@@ -12,6 +12,9 @@ namespace HierCore.Engine.Methods;
 /// </summary>
 public static class CriterionEstimator
 {
+    /// <summary>Each fold rebuilds the group's coreset bank, so F folds cost F bank builds per group.</summary>
+    public const int MaxFolds = 20;
+
     public static IReadOnlyList<double> LeaveImageOut(FeatureSet train, IReadOnlyList<int> members, MemoryBank bank, bool reweighting, CancellationToken ct)
     {
         var scores = new List<double>(members.Count);
@@ -40,10 +43,14 @@ public static class CriterionEstimator
     public static IReadOnlyList<double> Folds(FeatureSet train, IReadOnlyList<int> members, int folds, double ratio, int seed, int projectionDim, bool reweighting, CancellationToken ct)
     {
         if (folds < 2) throw new ArgumentException($"Criterion 'folds:{folds}' needs at least 2 folds.");
+        // A one-image group has nothing to hold out against: no sample (its method pools a criterion for it).
+        if (members.Count < DecisionCriterion.MinimumSample) return [];
+        CheckFolds(folds, members.Count, "this group");
         var order = Shuffle(members, seed);
         var scores = new List<double>(members.Count);
         for (var f = 0; f < folds; f++)
         {
+            ct.ThrowIfCancellationRequested();
             var heldOut = order.Where((_, i) => i % folds == f).ToArray();
             var kept = order.Where((_, i) => i % folds != f).ToArray();
             if (heldOut.Length == 0 || kept.Length == 0) continue;
@@ -63,13 +70,24 @@ public static class CriterionEstimator
         return scores;
     }
 
+    /// <summary>
+    /// Throws unless every fold of a group of <paramref name="images"/> training images holds an image
+    /// (more folds than images would be leave-one-out under another name, and an unbounded F loops for ever).
+    /// </summary>
+    public static void CheckFolds(int folds, int images, string group)
+    {
+        if (folds > images)
+            throw new ArgumentException($"Criterion 'folds:{folds}' needs at least {folds} training images per group, but {group} has {images}. " +
+                $"Use folds:{Math.Max(2, images)} or leave-image-out.");
+    }
+
     /// <summary>Parses "leave-image-out" or "folds:F".</summary>
     public static (string Mode, int Folds) Parse(string text)
     {
         var t = text.Trim().ToLowerInvariant();
         if (t == "leave-image-out") return (t, 0);
-        if (t.StartsWith("folds:") && int.TryParse(t[6..], out var f) && f >= 2) return ("folds", f);
-        throw new ArgumentException($"Unknown criterion '{text}'. Use 'leave-image-out' or 'folds:F' with F ≥ 2.");
+        if (t.StartsWith("folds:") && int.TryParse(t[6..], out var f) && f >= 2 && f <= MaxFolds) return ("folds", f);
+        throw new ArgumentException($"Unknown criterion '{text}'. Use 'leave-image-out' or 'folds:F' with 2 ≤ F ≤ {MaxFolds}.");
     }
 
     static int[] Shuffle(IReadOnlyList<int> items, int seed)

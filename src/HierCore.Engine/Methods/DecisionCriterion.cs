@@ -9,6 +9,15 @@ public sealed record DecisionCriterion(double Mean, double Std, int Samples, dou
     /// <summary>Quantile levels stored in <see cref="Quantiles"/>.</summary>
     public static readonly double[] Levels = [0.5, 0.9, 0.95, 0.99, 1.0];
 
+    /// <summary>Fewest unmemorised normal scores a group needs for a criterion of its own (σ needs two).</summary>
+    public const int MinimumSample = 2;
+
+    /// <summary>The <see cref="Fallback"/> of a group that borrowed the criterion pooled over its method's other groups.</summary>
+    public const string PooledFallback = "pooled";
+
+    /// <summary>Null for a criterion estimated from the group's own sample; <see cref="PooledFallback"/> otherwise.</summary>
+    public string? Fallback { get; init; }
+
     public double Normalize(double score) => (score - Mean) / Std;
 
     public double Threshold(double lambda) => Mean + lambda * Std;
@@ -27,6 +36,15 @@ public sealed record DecisionCriterion(double Mean, double Std, int Samples, dou
         var quantiles = Levels.Select(q => Quantile(finite, q)).ToArray();
         return new DecisionCriterion(mean, std, finite.Length, quantiles);
     }
+
+    /// <summary>
+    /// The criterion of a group with fewer than <see cref="MinimumSample"/> own scores (a one-image group): estimated
+    /// from the other groups' samples pooled, with <see cref="Samples"/> = the group's own count and the fallback named.
+    /// Pooling mixes the other groups' scales, so it is a stand-in — but one with a real spread, where the group's own
+    /// μ = s, σ ≈ 0 would flag every image routed to it.
+    /// </summary>
+    public static DecisionCriterion Pooled(IEnumerable<double> otherGroupsSamples, int ownSamples) =>
+        FromSample(otherGroupsSamples.ToArray()) with { Samples = ownSamples, Fallback = PooledFallback };
 
     /// <summary>Linear-interpolation quantile of a sorted sample (numpy's default).</summary>
     static double Quantile(double[] sorted, double q)

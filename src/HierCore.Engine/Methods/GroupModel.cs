@@ -10,18 +10,34 @@ namespace HierCore.Engine.Methods;
 /// group's descriptor centroid (upper level). Scores are memoised by image content key, so runs that share a
 /// bank (e.g. the same method in several scenarios of a sweep) never recompute them.
 /// </summary>
-public sealed class GroupModel(int id, MemoryBank bank, DecisionCriterion criterion, float[] centroid, int members, double buildSeconds)
+/// <param name="sample">The group's finite unmemorised normal scores (the criterion sample).</param>
+/// <param name="criterion">Estimated from <paramref name="sample"/>, or null when it is too small (the method then
+/// gives the group a pooled one through <see cref="WithCriterion"/>).</param>
+public sealed class GroupModel(int id, MemoryBank bank, double[] sample, DecisionCriterion? criterion, float[] centroid, int members, double buildSeconds)
     : IDisposable
 {
     readonly ConcurrentDictionary<string, (double Score, float[] Patches)> memo = new();
     readonly ScoringCost cost = new();
+
+    /// <summary>A model whose criterion comes from its own sample when that has ≥ <see cref="DecisionCriterion.MinimumSample"/> scores.</summary>
+    public GroupModel(int id, MemoryBank bank, double[] sample, float[] centroid, int members, double buildSeconds)
+        : this(id, bank, sample, sample.Length >= DecisionCriterion.MinimumSample ? DecisionCriterion.FromSample(sample) : null,
+            centroid, members, buildSeconds) { }
 
     /// <summary>Seconds this bank took to score one image, measured when scores were computed (not memo hits).</summary>
     public double SecondsPerImage => cost.SecondsPerImage;
 
     public int Id { get; } = id;
     public MemoryBank Bank { get; } = bank;
-    public DecisionCriterion Criterion { get; } = criterion;
+
+    /// <summary>The group's finite unmemorised normal scores.</summary>
+    public IReadOnlyList<double> Sample { get; } = sample;
+
+    /// <summary>False when the sample is too small for a criterion and none was given yet.</summary>
+    public bool HasCriterion => criterion is not null;
+
+    public DecisionCriterion Criterion => criterion ?? throw new InvalidOperationException(
+        $"Group {Id} has {Sample.Count} unmemorised normal score(s), too few for a criterion; its method must give it one.");
 
     /// <summary>Mean L2-normalised descriptor of the group's training images (not re-normalised).</summary>
     public float[] Centroid { get; } = centroid;
@@ -73,11 +89,14 @@ public sealed class GroupModel(int id, MemoryBank bank, DecisionCriterion criter
         new(scored.Score, Criterion.Normalize(scored.Score), Id, scored.Patches, Criterion.Mean, Criterion.Std);
 
     /// <summary>The same bank, criterion and memo under another group number (a shared bank in another method).</summary>
-    public GroupModel WithId(int newId) => new(newId, Bank, Criterion, Centroid, Members, BuildSeconds, memo, cost);
+    public GroupModel WithId(int newId) => new(newId, Bank, sample, criterion, Centroid, Members, BuildSeconds, memo, cost);
 
-    GroupModel(int id, MemoryBank bank, DecisionCriterion criterion, float[] centroid, int members, double buildSeconds,
+    /// <summary>The same bank and memo with another criterion (a pooled fallback, which depends on the method's other groups).</summary>
+    public GroupModel WithCriterion(DecisionCriterion replacement) => new(Id, Bank, sample, replacement, Centroid, Members, BuildSeconds, memo, cost);
+
+    GroupModel(int id, MemoryBank bank, double[] sample, DecisionCriterion? criterion, float[] centroid, int members, double buildSeconds,
         ConcurrentDictionary<string, (double, float[])> sharedMemo, ScoringCost sharedCost)
-        : this(id, bank, criterion, centroid, members, buildSeconds)
+        : this(id, bank, sample, criterion, centroid, members, buildSeconds)
     {
         memo = sharedMemo;
         cost = sharedCost;

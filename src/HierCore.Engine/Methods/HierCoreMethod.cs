@@ -38,7 +38,12 @@ public sealed class HierCoreMethod : GroupedCoresetMethod
         // Kmax = min(cap, N/5); the cap of plain "silhouette" is the run's MaxClusters setting (default 30).
         if (strategy is SilhouetteGrouping s && context.Spec.Grouping.Trim().Equals("silhouette", StringComparison.OrdinalIgnoreCase))
             strategy = s with { KMaxCap = context.Spec.MaxClusters };
-        Clustering = strategy.Fit(train.Descriptors, context.Spec.Seed);
+        var clustering = strategy.Fit(train.Descriptors, context.Spec.Seed, context.Cancellation);
+        // Ward's K follows from its threshold and the data; every group is a bank to build, so it has the same limit as k:K.
+        if (clustering.K > Grouping.MaxGroups)
+            throw new ArgumentException($"Grouping '{context.Spec.Grouping}' formed {clustering.K} groups from {train.Count} training images; " +
+                $"at most {Grouping.MaxGroups} are allowed. Use a larger ward threshold or k:K.");
+        Clustering = clustering;
         var names = Enumerable.Range(0, Clustering.K).Select(k => $"cluster-{k:D2}").ToArray();
         return (Clustering.Labels, names);
     }

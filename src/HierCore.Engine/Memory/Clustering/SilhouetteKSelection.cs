@@ -7,11 +7,11 @@ namespace HierCore.Engine.Memory.Clustering;
 /// </summary>
 public static class SilhouetteKSelection
 {
-    public const int DefaultKMaxCap = 30;
+    public const int DefaultKMaxCap = Grouping.MaxGroups;
 
     public static int KMax(int n, int cap = DefaultKMaxCap) => Math.Min(cap, n / 5);
 
-    public static GroupingResult Fit(float[][] x, int kMax = DefaultKMaxCap, int seed = 0, int restarts = 10)
+    public static GroupingResult Fit(float[][] x, int kMax = DefaultKMaxCap, int seed = 0, int restarts = 10, CancellationToken ct = default)
     {
         var descriptors = Descriptors.From(x, nameof(SilhouetteKSelection));
         int top = KMax(descriptors.Rows, kMax);
@@ -20,12 +20,13 @@ public static class SilhouetteKSelection
             var one = new int[descriptors.Rows];
             return new GroupingResult(one, 1, descriptors.Centroids(one, 1), null);
         }
-        var distances = descriptors.DistanceMatrix();
+        var distances = descriptors.DistanceMatrix(ct);
         (int[] Labels, float[] Centroids, int K, double Score) best = ([], [], 0, double.NegativeInfinity);
         for (int k = 2; k <= top; k++)
         {
-            var (labels, centroids, _) = KMeans.Fit(descriptors, k, seed, restarts);
-            double score = Silhouette.Score(distances, descriptors.Rows, labels);
+            ct.ThrowIfCancellationRequested();
+            var (labels, centroids, _) = KMeans.Fit(descriptors, k, seed, restarts, ct);
+            double score = Silhouette.Score(distances, descriptors.Rows, labels, ct);
             if (score > best.Score) best = (labels, centroids, k, score);
         }
         return new GroupingResult(best.Labels, best.K, KMeans.ToRows(best.Centroids, best.K, descriptors.Dim), best.Score);
