@@ -42,7 +42,7 @@ public static class ResultAssembler
             Pooled = metrics.Pooled,
             PerClass = metrics.PerClass,
             Routing = Routing(dataset, spec, method, predictions, majority),
-            Criteria = method.Groups.Select((g, i) => new GroupCriterion(g.Name, g.Model.Criterion.Mean, g.Model.Criterion.Std,
+            Criteria = method.Groups.Select((g, i) => new GroupCriterion(g.Name, g.Model.Criterion.Center, g.Model.Criterion.Spread,
                 g.Model.Criterion.Threshold(spec.Lambda), g.Model.Criterion.Samples, majority[i])).ToArray(),
             Scores = scores,
             Maps = MapArtifacts.Render(dataset, spec, scored, predictions),
@@ -55,7 +55,7 @@ public static class ResultAssembler
     static float[] NormalizedMap(Prediction p, int crop)
     {
         var map = AnomalyMap.Compute(p.PatchScores, crop);
-        for (var j = 0; j < map.Length; j++) map[j] = (float)((map[j] - p.GroupMean) / p.GroupStd);
+        for (var j = 0; j < map.Length; j++) map[j] = (float)((map[j] - p.GroupCenter) / p.GroupSpread);
         return map;
     }
 

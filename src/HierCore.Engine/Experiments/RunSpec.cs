@@ -18,7 +18,8 @@ public sealed record RunSpec
     public string Device { get; init; } = "auto";           // auto | cpu | cuda | cuda:N
     public bool Reweighting { get; init; }                  // PatchCore eq. 7, b = 9
     public double Lambda { get; init; } = 3.0;              // deployable threshold z > λ
-    public string Criterion { get; init; } = "leave-image-out"; // leave-image-out | folds:F
+    public string Criterion { get; init; } = "leave-image-out"; // leave-image-out | folds:F | leave-neighbours-out:k
+    public string Scale { get; init; } = Methods.CriterionScale.Default; // z | robust | shrink:κ
     public string Grouping { get; init; } = "silhouette";   // silhouette | k:K | ward:T  (used without train labels)
     public int MaxClusters { get; init; } = 30;             // Kmax cap for silhouette
     public string Routing { get; init; } = "nearest";       // nearest | top2

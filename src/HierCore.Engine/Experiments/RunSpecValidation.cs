@@ -22,6 +22,7 @@ public static class RunSpecValidation
         if (spec.MaxClusters < 2) problems.Add($"Max clusters: {spec.MaxClusters} must be at least 2.");
         if (spec.ProjectionDim < 1) problems.Add($"Projection dim: {spec.ProjectionDim} must be at least 1.");
         Try(problems, "Criterion", () => CriterionEstimator.Parse(spec.Criterion));
+        Try(problems, "Scale", () => CriterionScale.Parse(spec.Scale ?? ""));
         Try(problems, "Grouping", () => Memory.Grouping.Grouping.Parse(spec.Grouping));
         if (spec.Routing.Trim().ToLowerInvariant() is not ("nearest" or "top2")) problems.Add($"Routing: unknown '{spec.Routing}'; use nearest or top2.");
         if (spec.Device.Trim().ToLowerInvariant() is not ("auto" or "cpu" or "cuda") && !System.Text.RegularExpressions.Regex.IsMatch(spec.Device.Trim(), "^cuda:[0-9]+$"))

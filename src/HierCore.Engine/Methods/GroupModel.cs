@@ -69,10 +69,13 @@ public sealed class GroupModel(int id, MemoryBank bank, DecisionCriterion criter
     }
 
     public Prediction Predict((double Score, float[] Patches) scored) =>
-        new(scored.Score, Criterion.Normalize(scored.Score), Id, scored.Patches, Criterion.Mean, Criterion.Std);
+        new(scored.Score, Criterion.Normalize(scored.Score), Id, scored.Patches, Criterion.Center, Criterion.Spread);
 
     /// <summary>The same bank, criterion and memo under another group number (a shared bank in another method).</summary>
     public GroupModel WithId(int newId) => new(newId, Bank, Criterion, Centroid, Members, BuildSeconds, memo, cost);
+
+    /// <summary>The same bank and memo with another criterion (the method's scale applied across its groups).</summary>
+    public GroupModel WithCriterion(DecisionCriterion scaled) => new(Id, Bank, scaled, Centroid, Members, BuildSeconds, memo, cost);
 
     GroupModel(int id, MemoryBank bank, DecisionCriterion criterion, float[] centroid, int members, double buildSeconds,
         ConcurrentDictionary<string, (double, float[])> sharedMemo, ScoringCost sharedCost)

@@ -39,7 +39,15 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
             groups.Add(new NamedGroup(name, banks.GetOrBuild(train, members, g, context.Spec, context.Cancellation,
                 step => context.Report("fit", index, used.Length, $"group {name}: {step}"), context.CountBankReused)));
         }
+        ApplyScale(CriterionScale.Parse(context.Spec.Scale));
         context.Report("fit", used.Length, used.Length);
+    }
+
+    /// <summary>Sets every group's z location and spread; shrinkage needs all groups' samples at once.</summary>
+    void ApplyScale(CriterionScale scale)
+    {
+        var scaled = scale.Apply(groups.Select(g => g.Model.Criterion).ToArray());
+        for (var g = 0; g < groups.Count; g++) groups[g] = groups[g] with { Model = groups[g].Model.WithCriterion(scaled[g]) };
     }
 
     public IReadOnlyList<Prediction> Score(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context)

@@ -13,5 +13,6 @@ public sealed class SweepRequest
     public double Lambda { get; set; } = 3.0;
     public string Grouping { get; set; } = "silhouette";
     public string Criterion { get; set; } = "leave-image-out";
+    public string Scale { get; set; } = HierCore.Engine.Methods.CriterionScale.Default;
     public string Routing { get; set; } = "nearest";
 }

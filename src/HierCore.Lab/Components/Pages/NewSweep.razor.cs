@@ -26,6 +26,7 @@ public partial class NewSweep
         public double Lambda { get; set; } = 3.0;
         public string Grouping { get; set; } = "silhouette";
         public string Criterion { get; set; } = "leave-image-out";
+        public string Scale { get; set; } = HierCore.Engine.Methods.CriterionScale.Default;
         public string Routing { get; set; } = "nearest";
     }
 
@@ -60,7 +61,7 @@ public partial class NewSweep
         {
             Name = Form.Name, Dataset = Form.Dataset, Methods = [.. Form.Methods], Scenarios = [.. Form.Scenarios], Seeds = seeds ?? [],
             CoresetRatio = Form.CoresetRatio, Embedding = Form.Embedding, Lambda = Form.Lambda,
-            Grouping = Form.Grouping, Criterion = Form.Criterion, Routing = Form.Routing,
+            Grouping = Form.Grouping, Criterion = Form.Criterion, Scale = Form.Scale, Routing = Form.Routing,
         };
     }
 
