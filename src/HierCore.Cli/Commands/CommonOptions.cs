@@ -16,9 +16,9 @@ public sealed class CommonOptions
     public Option<string> Device { get; } = new("--device") { Description = "auto, cpu, cuda or cuda:N", DefaultValueFactory = _ => "auto" };
     public Option<bool> Reweighting { get; } = new("--reweighting") { Description = "PatchCore eq. 7 image-score re-weighting (b = 9)" };
     public Option<double> Lambda { get; } = new("--lambda") { Description = "Deployable threshold: anomalous when z > λ", DefaultValueFactory = _ => 3.0 };
-    public Option<string> Criterion { get; } = new("--criterion") { Description = "leave-image-out, leave-neighbours-out:k or folds:F", DefaultValueFactory = _ => "leave-image-out" };
-    public Option<string> Scale { get; } = new("--scale") { Description = "z, robust (median/MAD) or shrink:κ (σg pulled toward the pooled σ)", DefaultValueFactory = _ => Engine.Methods.CriterionScale.Default };
-    public Option<string> Grouping { get; } = new("--grouping") { Description = "Without training labels: silhouette, k:K or ward:T", DefaultValueFactory = _ => "silhouette" };
+    public Option<string> Criterion { get; } = new("--criterion") { Description = "leave-image-out, leave-neighbours-out:k or folds:F (sweep: a comma-separated list)", DefaultValueFactory = _ => "leave-image-out" };
+    public Option<string> Scale { get; } = new("--scale") { Description = "z, robust (median/MAD) or shrink:κ (σg pulled toward the pooled σ); sweep: a comma-separated list", DefaultValueFactory = _ => Engine.Methods.CriterionScale.Default };
+    public Option<string> Grouping { get; } = new("--grouping") { Description = "Without training labels: silhouette, max-share:S (largest cluster ≤ S of the images), k:K or ward:T", DefaultValueFactory = _ => "silhouette" };
     public Option<string> Routing { get; } = new("--routing") { Description = "nearest or top2", DefaultValueFactory = _ => "nearest" };
     public Option<string?> DataDir { get; } = new("--data-dir") { Description = "Data directory (default: <repo>/data or $HIERCORE_DATA)" };
 

@@ -10,7 +10,7 @@ namespace HierCore.Engine.Datasets;
 public static class DemoDatasetGenerator
 {
     public const string Name = "demo";
-    public const int Version = 1;
+    public const int Version = 2; // 2: varied noise class and fainter defects, so class score scales differ
 
     /// <summary>Generates into <paramref name="outputDirectory"/> atomically (temp folder, completion marker, rename).</summary>
     public static void Generate(string outputDirectory, int seed = 0, DemoSize? size = null) =>

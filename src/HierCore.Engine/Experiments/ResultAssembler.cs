@@ -79,13 +79,16 @@ public static class ResultAssembler
         if (method.Groups.Count < 2) return null; // one bank: nothing is routed
         var correct = predictions.Where((p, i) => majority[p.Group] == dataset.Test[i].ClassName).Count();
         double? purity = null, nmi = null;
+        IReadOnlyList<GroupClassCounts>? contingency = null;
+        var truthNames = dataset.Train.Select(s => s.ClassName).Distinct().Order(StringComparer.Ordinal).ToList();
         if (!spec.Scenario.TrainLabels())
         {
-            var truthNames = dataset.Train.Select(s => s.ClassName).Distinct().Order(StringComparer.Ordinal).ToList();
             var truth = dataset.Train.Select(s => truthNames.IndexOf(s.ClassName)).ToArray();
             var assigned = method.TrainingGroups.ToArray();
             purity = ClusteringMetrics.Purity(assigned, truth);
             nmi = ClusteringMetrics.Nmi(assigned, truth);
+            contingency = Enumerable.Range(0, method.Groups.Count).Select(g => new GroupClassCounts(method.Groups[g].Name,
+                truthNames.ToDictionary(c => c, c => dataset.Train.Where((s, i) => assigned[i] == g && s.ClassName == c).Count()))).ToArray();
         }
         return new RoutingMetrics
         {
@@ -93,6 +96,9 @@ public static class ResultAssembler
             ClusteringPurity = purity,
             ClusteringNmi = nmi,
             Groups = method.Groups.Count,
+            Classes = truthNames.Count,
+            ClustersMatchClasses = method.Groups.Count == truthNames.Count && majority.Distinct().Count() == truthNames.Count,
+            Contingency = contingency,
         };
     }
 }

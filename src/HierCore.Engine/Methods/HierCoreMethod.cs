@@ -27,8 +27,8 @@ public sealed class HierCoreMethod : GroupedCoresetMethod
         }
         context.Report("fit", 0, 1, $"clustering {train.Count} image descriptors ({context.Spec.Grouping})");
         var strategy = Memory.Grouping.Grouping.Parse(context.Spec.Grouping);
-        // Kmax = min(cap, N/5); the cap of plain "silhouette" is the run's MaxClusters setting (default 30).
-        if (strategy is SilhouetteGrouping s && context.Spec.Grouping.Trim().Equals("silhouette", StringComparison.OrdinalIgnoreCase))
+        // Kmax = min(cap, N/5); the cap of plain "silhouette" and "max-share:S" is the run's MaxClusters setting (default 30).
+        if (strategy is SilhouetteGrouping s && !context.Spec.Grouping.Trim().StartsWith("silhouette:", StringComparison.OrdinalIgnoreCase))
             strategy = s with { KMaxCap = context.Spec.MaxClusters };
         Clustering = strategy.Fit(train.Descriptors, context.Spec.Seed);
         var names = Enumerable.Range(0, Clustering.K).Select(k => $"cluster-{k:D2}").ToArray();

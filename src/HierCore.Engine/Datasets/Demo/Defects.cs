@@ -41,7 +41,7 @@ internal abstract class Defect
     }
 
     /// <summary>A thin straight line of a foreign colour (a scratch or a pulled thread).</summary>
-    private sealed class Scratch(DemoScene scene, double cu, double cv, double dx, double dy, double halfLength, double halfWidth)
+    private sealed class Scratch(DemoScene scene, double cu, double cv, double dx, double dy, double halfLength, double halfWidth, double alpha)
         : Defect
     {
         public override (double U0, double V0, double U1, double V1) Bounds => Around(cu, cv, halfLength + halfWidth + 1);
@@ -50,7 +50,8 @@ internal abstract class Defect
         {
             var (u, v) = scene.PointOnObject(ref rng);
             double angle = rng.Range(0, Math.PI);
-            return new Scratch(scene, u, v, DetMath.Cos(angle), DetMath.Sin(angle), rng.Range(25, 55), rng.Range(1.25, 2.0));
+            // Half-tone: a faint scratch, as on a real part, not a painted line (still ≥ 24/255 per pixel, see Visible).
+            return new Scratch(scene, u, v, DetMath.Cos(angle), DetMath.Sin(angle), rng.Range(25, 55), rng.Range(1.25, 2.0), rng.Range(0.4, 0.65));
         }
 
         public override bool Covers(double u, double v)
@@ -61,11 +62,11 @@ internal abstract class Defect
             return eu * eu + ev * ev <= halfWidth * halfWidth && scene.OnObject(u, v);
         }
 
-        public override Rgb Paint(double u, double v, Rgb clean) => Visible(Rgb.Lerp(clean, scene.ScratchColour, 0.8), clean);
+        public override Rgb Paint(double u, double v, Rgb clean) => Visible(Rgb.Lerp(clean, scene.ScratchColour, alpha), clean);
 
         public override IReadOnlyDictionary<string, double> Parameters => new Dictionary<string, double>
         {
-            ["u"] = cu, ["v"] = cv, ["dx"] = dx, ["dy"] = dy, ["length"] = 2 * halfLength, ["width"] = 2 * halfWidth,
+            ["u"] = cu, ["v"] = cv, ["dx"] = dx, ["dy"] = dy, ["length"] = 2 * halfLength, ["width"] = 2 * halfWidth, ["alpha"] = alpha,
         };
     }
 
@@ -78,7 +79,7 @@ internal abstract class Defect
         public static Stain Sample(DemoScene scene, ref SplitMix64 rng)
         {
             var (u, v) = scene.PointOnObject(ref rng);
-            return new Stain(scene, u, v, rng.Range(12, 26), rng.Range(0.65, 0.9), rng.NextULong());
+            return new Stain(scene, u, v, rng.Range(12, 26), rng.Range(0.35, 0.6), rng.NextULong());
         }
 
         public override bool Covers(double u, double v)

@@ -8,11 +8,16 @@ public interface IGroupingStrategy
     GroupingResult Fit(float[][] descriptors, int seed);
 }
 
-/// <summary>k-means with K chosen by best silhouette over [2, min(cap, N/5)] (the default).</summary>
-public sealed record SilhouetteGrouping(int KMaxCap = SilhouetteKSelection.DefaultKMaxCap, int Restarts = 10) : IGroupingStrategy
+/// <summary>
+/// k-means with K chosen by best silhouette over [2, min(cap, N/5)] (the default). <c>max-share:S</c> is the
+/// size-aware form: only K whose largest cluster holds at most a share S of the training images compete, which
+/// bounds the most expensive bank (see <see cref="SilhouetteKSelection"/>).
+/// </summary>
+public sealed record SilhouetteGrouping(int KMaxCap = SilhouetteKSelection.DefaultKMaxCap, int Restarts = 10, double MaxShare = 1.0) : IGroupingStrategy
 {
-    public string Name => KMaxCap == SilhouetteKSelection.DefaultKMaxCap ? "silhouette" : $"silhouette:{KMaxCap}";
-    public GroupingResult Fit(float[][] descriptors, int seed) => SilhouetteKSelection.Fit(descriptors, KMaxCap, seed, Restarts);
+    public string Name => MaxShare < 1 ? $"max-share:{MaxShare.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        : KMaxCap == SilhouetteKSelection.DefaultKMaxCap ? "silhouette" : $"silhouette:{KMaxCap}";
+    public GroupingResult Fit(float[][] descriptors, int seed) => SilhouetteKSelection.Fit(descriptors, KMaxCap, seed, Restarts, MaxShare);
 }
 
 /// <summary>k-means with a fixed K.</summary>
@@ -49,8 +54,10 @@ public static class Grouping
             ["silhouette"] => new SilhouetteGrouping(),
             ["silhouette", var cap] when int.TryParse(cap, inv, out int c) && c >= 2 => new SilhouetteGrouping(c),
             ["k", var k] when int.TryParse(k, inv, out int kk) && kk >= 1 => new FixedKGrouping(kk),
+            ["max-share", var sh] when double.TryParse(sh, System.Globalization.NumberStyles.Float, inv, out double share) && share > 0 && share <= 1
+                => new SilhouetteGrouping(MaxShare: share),
             ["ward", var t] when double.TryParse(t, System.Globalization.NumberStyles.Float, inv, out double th) && th >= 0 => new WardGrouping(th),
-            _ => throw new FormatException($"Grouping: cannot parse '{text}'; expected 'silhouette', 'silhouette:<cap ≥ 2>', 'k:<K ≥ 1>' or 'ward:<threshold ≥ 0>'."),
+            _ => throw new FormatException($"Grouping: cannot parse '{text}'; expected 'silhouette', 'silhouette:<cap ≥ 2>', 'max-share:<S in (0, 1]>', 'k:<K ≥ 1>' or 'ward:<threshold ≥ 0>'."),
         };
     }
 }
