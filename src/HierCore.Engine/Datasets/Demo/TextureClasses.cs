@@ -99,8 +99,9 @@ internal sealed class WovenClass : DemoClass
 
 /// <summary>
 /// Granite-like fractal noise with speckles: the busiest and most varied class, so its normal scores run highest —
-/// like a cast or sintered part beside printed and woven ones. Each image has its own grain size (16–32 units),
-/// speckle density (1.5–6 %) and brightness, so a test normal is never quite like any training image; regular
+/// like a cast or sintered part beside printed and woven ones. Each image has its own grain size (12–36 units),
+/// contrast, tint, speckle density (0.5–7 %) and brightness, as batches of a natural or cast material vary, so a
+/// test normal is never quite like any training image; regular
 /// classes (stripes, grid, woven) repeat one pattern and score near zero. That difference in normal score scale
 /// is what one global threshold cannot serve (README: the demo). Busier still (4 octaves, 9 % speckles) made
 /// test normals as novel as defects: image AUROC 0.6 with PatchCore.
@@ -112,16 +113,17 @@ internal sealed class NoiseClass : DemoClass
     public override IReadOnlyList<string> DefectKinds => [DefectKind.Scratch, DefectKind.Stain];
 
     public override DemoScene Sample(ref SplitMix64 rng) =>
-        new Scene(rng.NextULong(), rng.Range(0.9, 1.1), rng.Range(16, 32), rng.Range(0.015, 0.06));
+        new Scene(rng.NextULong(), rng.Range(0.9, 1.1), rng.Range(12, 36), rng.Range(1.2, 2.0), rng.Range(0.005, 0.07),
+            new Rgb(150, 140, 128).Jitter(ref rng, 20));
 
-    private sealed class Scene(ulong seed, double gain, double grain, double speckles) : DemoScene
+    private sealed class Scene(ulong seed, double gain, double grain, double contrast, double speckles, Rgb mid) : DemoScene
     {
-        private static readonly Rgb Low = new(85, 80, 78), Mid = new(150, 140, 128), High = new(210, 204, 192), Speck = new(35, 30, 28);
+        private static readonly Rgb Low = new(85, 80, 78), High = new(210, 204, 192), Speck = new(35, 30, 28);
 
         public override Rgb Colour(double u, double v)
         {
-            double n = DetMath.Clamp01((DetMath.Fbm(seed, u / grain, v / grain, 3) - 0.5) * 1.6 + 0.5);
-            var c = n < 0.5 ? Rgb.Lerp(Low, Mid, n * 2) : Rgb.Lerp(Mid, High, n * 2 - 1);
+            double n = DetMath.Clamp01((DetMath.Fbm(seed, u / grain, v / grain, 3) - 0.5) * contrast + 0.5);
+            var c = n < 0.5 ? Rgb.Lerp(Low, mid, n * 2) : Rgb.Lerp(mid, High, n * 2 - 1);
             double speck = SplitMix64.HashToUnit(SplitMix64.Hash(seed ^ 0x5eed, (long)Math.Floor(u / 3), (long)Math.Floor(v / 3)));
             if (speck < speckles) c = Rgb.Lerp(c, Speck, 0.7);
             return c * gain;
