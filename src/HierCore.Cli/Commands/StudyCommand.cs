@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using HierCore.Cli.Output;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 using Spectre.Console;
 

@@ -1,5 +1,6 @@
 using HierCore.Engine.Datasets.Demo;
 using HierCore.Engine.Imaging;
+using HierCore.Engine.Randomness;
 
 namespace HierCore.Engine.Datasets;
 
@@ -10,7 +11,7 @@ namespace HierCore.Engine.Datasets;
 public static class DemoDatasetGenerator
 {
     public const string Name = "demo";
-    public const int Version = 2; // 2: varied noise class and fainter defects, so class score scales differ
+    public const int Version = 1;
 
     /// <summary>Generates into <paramref name="outputDirectory"/> atomically (temp folder, completion marker, rename).</summary>
     public static void Generate(string outputDirectory, int seed = 0, DemoSize? size = null) =>

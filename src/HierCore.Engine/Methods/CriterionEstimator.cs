@@ -1,4 +1,6 @@
+using HierCore.Engine.Features;
 using HierCore.Engine.Memory;
+using HierCore.Engine.Randomness;
 using static TorchSharp.torch;
 
 namespace HierCore.Engine.Methods;
@@ -113,7 +115,7 @@ public static class CriterionEstimator
     }
 
     /// <summary>The training-normal scores a group's criterion is estimated from, by the run's criterion setting.</summary>
-    public static IReadOnlyList<double> Sample(FeatureSet train, IReadOnlyList<int> members, MemoryBank bank, Experiments.RunSpec spec, CancellationToken ct)
+    public static IReadOnlyList<double> Sample(FeatureSet train, IReadOnlyList<int> members, MemoryBank bank, Contracts.RunSpec spec, CancellationToken ct)
     {
         var (mode, parameter) = Parse(spec.Criterion);
         return mode switch
@@ -130,7 +132,7 @@ public static class CriterionEstimator
         var rng = new SplitMix64((ulong)seed ^ 0x5EEDC0DEUL);
         for (var i = a.Length - 1; i > 0; i--)
         {
-            var j = (int)(rng.Next() % (ulong)(i + 1));
+            var j = (int)(rng.NextUInt64() % (ulong)(i + 1));
             (a[i], a[j]) = (a[j], a[i]);
         }
         return a;

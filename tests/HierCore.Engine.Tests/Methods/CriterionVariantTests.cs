@@ -1,4 +1,7 @@
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Evaluation;
 using HierCore.Engine.Experiments;
+using HierCore.Engine.Features;
 using HierCore.Engine.Memory;
 using HierCore.Engine.Methods;
 using static TorchSharp.torch;
@@ -53,11 +56,11 @@ public class CriterionVariantTests
     public void False_alarm_rate_counts_flagged_normals_only_and_the_nominal_rate_is_the_normal_tail()
     {
         // z of normals 0.5, 3.5, 4, 1; of anomalies 5, 2. At λ = 3: two of four normals are flagged.
-        var outcome = Evaluation.ThresholdMetrics.At([0.5, 3.5, 4, 1, 5, 2], [false, false, false, false, true, true], 3);
+        var outcome = ThresholdMetrics.At([0.5, 3.5, 4, 1, 5, 2], [false, false, false, false, true, true], 3);
         Assert.Equal(0.5, outcome.FalseAlarmRate, 12);
-        Assert.Equal(0.0013499, Evaluation.ThresholdOutcome.NominalFalseAlarmRate(3), 6);
-        Assert.Equal(0.5, Evaluation.ThresholdOutcome.NominalFalseAlarmRate(0), 6);
-        Assert.True(double.IsNaN(Evaluation.ThresholdMetrics.At([5.0], [true], 3).FalseAlarmRate));
+        Assert.Equal(0.0013499, ThresholdOutcome.NominalFalseAlarmRate(3), 6);
+        Assert.Equal(0.5, ThresholdOutcome.NominalFalseAlarmRate(0), 6);
+        Assert.True(double.IsNaN(ThresholdMetrics.At([5.0], [true], 3).FalseAlarmRate));
     }
 
     [Fact]

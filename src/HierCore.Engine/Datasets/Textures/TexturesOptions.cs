@@ -1,3 +1,5 @@
+using HierCore.Engine.Contracts;
+
 namespace HierCore.Engine.Datasets.Textures;
 
 /// <summary>How train and test normals are drawn from the photos.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets;
 using HierCore.Engine.Datasets.Textures;
 
