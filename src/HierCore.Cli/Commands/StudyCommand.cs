@@ -31,7 +31,7 @@ public static class StudyCommand
             }
             var rows = StudyTable.Build(runs);
             var text = Markdown(rows);
-            AnsiConsole.WriteLine(text);
+            Console.Out.Write(text); // plain: Markdown must not be wrapped at the terminal width
             if (parse.GetValue(markdown) is { } md) await ResultFiles.WriteTextAsync(md, text, ct);
             return 0;
         });
