@@ -42,6 +42,9 @@ public static class SweepCommand
                     var result = await ConsoleProgress.RunAsync(title, p => runner.RunAsync(spec, p, ct));
                     AnsiConsole.MarkupLine($"{Markup.Escape(title)}: headline [green]{ResultTables.F(result.Headline)}[/], F1@τ {ResultTables.F(result.Pooled.ImageF1Deployable)} ({result.Timings.TotalS:0.0} s)");
                     results.Add(result);
+                    // Rewritten after every run, so a long sweep that is stopped keeps what it finished.
+                    if (parse.GetValue(output) is { } partial)
+                        await ResultFiles.WriteTextAsync(partial, ResultJson.Serialize(SweepReport.Create(results, plan.NotApplicable, clock.Elapsed.TotalSeconds, runner.Features.Extracted)), ct);
                 }
             }
             catch (DatasetException e) { return ExitCodes.Invalid(e.Message); }
