@@ -17,7 +17,7 @@ namespace HierCore.Engine.Methods;
 /// </summary>
 public sealed record CriterionScale(string Kind, double Kappa)
 {
-    public const string Default = "z";
+    public const string Default = Contracts.RunSpecDefaults.Scale;
 
     /// <summary>1/Φ⁻¹(3/4): makes the MAD a consistent estimate of σ for normal data.</summary>
     public const double MadToSigma = 1.4826;
