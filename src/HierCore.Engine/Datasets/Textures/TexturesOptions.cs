@@ -19,9 +19,9 @@ public enum TexturesSplit
 }
 
 /// <summary>
-/// What to generate. Counts default per split: <c>bands</c> keeps DATA.md's minimum (150 train, 20 test-good,
-/// 4 × 10 defects per class); <c>iid</c> needs every crop of a class to fit its photos without overlap, so it
-/// defaults to 60 train, 20 test-good and 4 × 5 defects (100 crops per class).
+/// What to generate. Counts default per split: <c>bands</c> keeps DATA-FORMATS.md §7.2's minimum (150 train,
+/// 20 test-good, 4 × 10 defects per class); <c>iid</c> needs every crop of a class to fit its photos without
+/// overlap, so it defaults to 60 train, 20 test-good and 4 × 5 defects (100 crops per class).
 /// </summary>
 /// <param name="Source">The ufoai-textures .deb, its extracted folder, or 0textures.pk3.</param>
 /// <param name="OutputDirectory">Dataset root to create (MVTec AD layout).</param>

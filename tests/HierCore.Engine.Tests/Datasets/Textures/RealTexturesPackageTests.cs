@@ -1,27 +1,26 @@
 using HierCore.Engine.Datasets.Textures;
+using HierCore.Tests.Shared;
 
 namespace HierCore.Engine.Tests.Datasets.Textures;
 
-/// <summary>Runs on the real ufoai-textures package when the machine has it (installed, $HIERCORE_UFOAI_TEXTURES, or a .deb here).</summary>
+/// <summary>Runs on the real ufoai-textures package (installed, $HIERCORE_UFOAI_TEXTURES, or a .deb here); see TexturesFact.</summary>
 public sealed class RealTexturesPackageTests
 {
-    [Theory]
-    [InlineData(TexturesSplit.Iid)]
-    [InlineData(TexturesSplit.Bands)]
-    public void The_default_catalog_generates_from_the_real_package(TexturesSplit split)
+    [TexturesFact]
+    public void The_default_catalogs_of_both_splits_generate_from_the_real_package()
+    {
+        foreach (var split in new[] { TexturesSplit.Iid, TexturesSplit.Bands }) Generates(split);
+    }
+
+    static void Generates(TexturesSplit split)
     {
         var source = TexturesSource.Locate();
-        if (source is null)
-        {
-            // Skipped on a developer machine without the package; CI installs it, so there it must be found.
-            Assert.True(Environment.GetEnvironmentVariable("CI") is null, "CI must have ufoai-textures installed (.ci/run installs it).");
-            return;
-        }
+        Assert.True(source is not null, "ufoai-textures is missing; CI installs it (.ci/run).");
 
         var output = Path.Combine(Path.GetTempPath(), $"hiercore-real-textures-{Guid.NewGuid():N}");
         try
         {
-            var report = TexturesGenerator.Generate(new TexturesOptions(source, output, Seed: 1) { Split = split, TrainPerClass = 1, TestGoodPerClass = 1, DefectsPerType = 1 });
+            var report = TexturesGenerator.Generate(new TexturesOptions(source!, output, Seed: 1) { Split = split, TrainPerClass = 1, TestGoodPerClass = 1, DefectsPerType = 1 });
             var catalog = TextureCatalog.For(split);
             Assert.Equal(catalog.Classes.Select(c => c.Name), report.Classes);
             Assert.Equal(catalog.Classes.Count * 6, report.ImageCount);
