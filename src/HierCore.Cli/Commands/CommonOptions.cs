@@ -16,12 +16,13 @@ public sealed class CommonOptions
     public Option<string> Device { get; } = new("--device") { Description = "auto, cpu, cuda or cuda:N", DefaultValueFactory = _ => RunSpecDefaults.Device };
     public Option<bool> Reweighting { get; } = new("--reweighting") { Description = "PatchCore eq. 7 image-score re-weighting (b = 9)" };
     public Option<double> Lambda { get; } = new("--lambda") { Description = "Deployable threshold: anomalous when z > λ", DefaultValueFactory = _ => RunSpecDefaults.Lambda };
-    public Option<string> Criterion { get; } = new("--criterion") { Description = "leave-image-out or folds:F", DefaultValueFactory = _ => RunSpecDefaults.Criterion };
-    public Option<string> Grouping { get; } = new("--grouping") { Description = "Without training labels: silhouette, k:K or ward:T", DefaultValueFactory = _ => RunSpecDefaults.Grouping };
+    public Option<string> Criterion { get; } = new("--criterion") { Description = "leave-image-out, leave-neighbours-out:k or folds:F (sweep: a comma-separated list)", DefaultValueFactory = _ => RunSpecDefaults.Criterion };
+    public Option<string> Scale { get; } = new("--scale") { Description = "z, robust (median/MAD) or shrink:κ (σg pulled toward the pooled σ); sweep: a comma-separated list", DefaultValueFactory = _ => RunSpecDefaults.Scale };
+    public Option<string> Grouping { get; } = new("--grouping") { Description = "Without training labels: silhouette, max-share:S (largest cluster ≤ S of the images), k:K or ward:T", DefaultValueFactory = _ => RunSpecDefaults.Grouping };
     public Option<string> Routing { get; } = new("--routing") { Description = "nearest or top2", DefaultValueFactory = _ => RunSpecDefaults.Routing };
     public Option<string?> DataDir { get; } = new("--data-dir") { Description = "Data directory (default: <repo>/data or $HIERCORE_DATA)" };
 
-    public IEnumerable<Option> All => [Dataset, Seed, CoresetRatio, Embedding, Resize, Crop, Device, Reweighting, Lambda, Criterion, Grouping, Routing, DataDir];
+    public IEnumerable<Option> All => [Dataset, Seed, CoresetRatio, Embedding, Resize, Crop, Device, Reweighting, Lambda, Criterion, Scale, Grouping, Routing, DataDir];
 
     public void AddTo(Command command) { foreach (var o in All) command.Options.Add(o); }
 
@@ -39,6 +40,7 @@ public sealed class CommonOptions
         Reweighting = r.GetValue(Reweighting),
         Lambda = r.GetValue(Lambda),
         Criterion = r.GetValue(Criterion)!,
+        Scale = r.GetValue(Scale)!,
         Grouping = r.GetValue(Grouping)!,
         Routing = r.GetValue(Routing)!,
     };

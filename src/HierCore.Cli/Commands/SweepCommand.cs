@@ -44,6 +44,9 @@ public static class SweepCommand
                     var result = await ConsoleProgress.RunAsync(title, p => runner.RunAsync(spec, p, ct));
                     AnsiConsole.MarkupLine($"{Markup.Escape(title)}: headline [green]{ResultTables.F(result.Headline)}[/], F1@τ {ResultTables.F(result.Pooled.ImageF1Deployable)} ({result.Timings.TotalS:0.0} s)");
                     results.Add(result);
+                    // Rewritten after every run, so a long sweep that is stopped keeps what it finished.
+                    if (parse.GetValue(output) is { } partial)
+                        await ResultFiles.WriteTextAsync(partial, ResultJson.Serialize(SweepReport.Create(results, plan.NotApplicable, clock.Elapsed.TotalSeconds, runner.Features.Extracted)), ct);
                 }
             }
             catch (DatasetException e) { return ExitCodes.Invalid(e.Message); }
@@ -76,6 +79,9 @@ public static class SweepCommand
 /// <summary>The runs a sweep will make, and the pairs it will skip with the reason.</summary>
 public sealed record SweepPlan(IReadOnlyList<RunSpec> Runs, IReadOnlyList<NotApplicablePair> NotApplicable)
 {
+    static string[] List(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().DefaultIfEmpty("").ToArray();
+
     public static SweepPlan Create(CommonOptions common, ParseResult parse, string methods, string scenarios, string seeds)
     {
         var methodList = methods.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(m => m.ToLowerInvariant()).Distinct().ToArray();
@@ -87,14 +93,26 @@ public sealed record SweepPlan(IReadOnlyList<RunSpec> Runs, IReadOnlyList<NotApp
         var seedList = CommonOptions.ParseInts(seeds);
         if (methodList.Length == 0 || scenarioList.Count == 0 || seedList.Count == 0) throw new ArgumentException("A sweep needs at least one method, scenario and seed.");
 
+        // --criterion and --scale take comma-separated lists in a sweep: every criterion variant runs on the same
+        // features, and variants that share a criterion share its banks and scores.
+        var criteria = List(parse.GetValue(common.Criterion)!);
+        var scales = List(parse.GetValue(common.Scale)!);
         var runs = new List<RunSpec>();
         var skipped = new List<NotApplicablePair>();
-        foreach (var m in methodList)
-            foreach (var s in scenarioList)
-            {
-                if (MethodCatalog.NotApplicableReason(m, s) is { } why) { skipped.Add(new NotApplicablePair(m, s.ToString(), why)); continue; }
-                runs.AddRange(seedList.Select(seed => common.Spec(parse, m, s, seed)));
-            }
+        foreach (var criterion in criteria)
+            foreach (var scale in scales)
+                foreach (var m in methodList)
+                    foreach (var s in scenarioList)
+                    {
+                        if (MethodCatalog.NotApplicableReason(m, s) is { } why)
+                        {
+                            if (criterion == criteria[0] && scale == scales[0]) skipped.Add(new NotApplicablePair(m, s.ToString(), why));
+                            continue;
+                        }
+                        runs.AddRange(seedList.Select(seed => common.Spec(parse, m, s, seed) with { Criterion = criterion, Scale = scale }));
+                    }
+        foreach (var problem in runs.Take(1).Concat(runs.DistinctBy(r => (r.Criterion, r.Scale))).SelectMany(RunSpecValidation.Problems).Distinct())
+            throw new ArgumentException(problem);
         return new SweepPlan(runs, skipped);
     }
 }

@@ -41,6 +41,7 @@ public sealed class Evaluator(int mapWidth, int mapHeight, double maxFpr = Aupro
             ImageF1Max = NanMean(perClass.Select(c => c.ImageF1Max)),
             ImageF1Deployable = NanMean(perClass.Select(c => c.ImageF1Deployable)),
             AccuracyDeployable = NanMean(perClass.Select(c => c.AccuracyDeployable)),
+            FalseAlarmRateDeployable = NanMean(perClass.Select(c => c.FalseAlarmRateDeployable)),
         };
         double headline = scenario.EvalLabels() ? mean.ImageAuroc : pooled.ImageAuroc;
         return new RunEvaluation(headline, mean, pooled, perClass);
@@ -60,6 +61,7 @@ public sealed class Evaluator(int mapWidth, int mapHeight, double maxFpr = Aupro
             ImageF1Max = F1Max.Compute(z, labels).F1,
             ImageF1Deployable = atThreshold.F1,
             AccuracyDeployable = atThreshold.Accuracy,
+            FalseAlarmRateDeployable = atThreshold.FalseAlarmRate,
         };
     }
 
@@ -88,6 +90,7 @@ public sealed class Evaluator(int mapWidth, int mapHeight, double maxFpr = Aupro
         ImageF1Max = m.ImageF1Max,
         ImageF1Deployable = m.ImageF1Deployable,
         AccuracyDeployable = m.AccuracyDeployable,
+        FalseAlarmRateDeployable = m.FalseAlarmRateDeployable,
         TestImages = images.Count,
         Anomalous = images.Count(i => i.IsAnomalous),
     };

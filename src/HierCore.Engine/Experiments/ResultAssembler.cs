@@ -53,14 +53,14 @@ public static class ResultAssembler
     }
 
     public static IReadOnlyList<GroupCriterion> Criteria(IAnomalyMethod method, double lambda, string?[]? majority = null) =>
-        method.Groups.Select((g, i) => new GroupCriterion(g.Name, g.Model.Criterion.Mean, g.Model.Criterion.Std,
+        method.Groups.Select((g, i) => new GroupCriterion(g.Name, g.Model.Criterion.Center, g.Model.Criterion.Spread,
             g.Model.Criterion.Threshold(lambda), g.Model.Criterion.Samples, majority?[i], g.Model.Criterion.Fallback)).ToArray();
 
     /// <summary>z-map: patch scores → upsampled, blurred anomaly map, normalised with the group's (μg, σg).</summary>
     static float[] NormalizedMap(Prediction p, int crop)
     {
         var map = AnomalyMap.Compute(p.PatchScores, crop);
-        for (var j = 0; j < map.Length; j++) map[j] = (float)((map[j] - p.GroupMean) / p.GroupStd);
+        for (var j = 0; j < map.Length; j++) map[j] = (float)((map[j] - p.GroupCenter) / p.GroupSpread);
         return map;
     }
 
@@ -73,5 +73,5 @@ public static class ResultAssembler
             ? null // one bank: nothing is routed
             : RoutingEvaluation.Compute(method.TrainingGroups, dataset.Train.Select(s => s.ClassName).ToArray(),
                 predictions.Select(p => p.Group).ToArray(), dataset.Test.Select(s => s.ClassName).ToArray(),
-                method.Groups.Count, spec.Scenario.TrainLabels());
+                method.Groups.Select(g => g.Name).ToArray(), spec.Scenario.TrainLabels());
 }

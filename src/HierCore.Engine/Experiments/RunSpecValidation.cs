@@ -39,6 +39,7 @@ public static class RunSpecValidation
         if (spec.MapsPerClass < 0 || spec.MapsPerClass > MaxMapsPerClass)
             problems.Add($"Maps per class: {spec.MapsPerClass} must be in [0, {MaxMapsPerClass}].");
         Try(problems, "Criterion", () => CriterionEstimator.Parse(spec.Criterion));
+        Try(problems, "Scale", () => CriterionScale.Parse(spec.Scale ?? ""));
         Try(problems, "Grouping", () => Grouping.Parse(spec.Grouping));
         if (!HierCoreMethod.Routings.Contains(spec.Routing.Trim().ToLowerInvariant())) problems.Add($"Routing: unknown '{spec.Routing}'; use {string.Join(" or ", HierCoreMethod.Routings)}.");
         if (spec.Device.Trim().ToLowerInvariant() is not ("auto" or "cpu" or "cuda") && !System.Text.RegularExpressions.Regex.IsMatch(spec.Device.Trim(), "^cuda:[0-9]+$"))

@@ -62,11 +62,8 @@ public sealed class BankCache(long maxBytes = 4L << 30) : IDisposable
         report?.Invoke($"coreset of {patches.shape[0]:N0} patches → {Memory.CoresetSampler.CoresetSize((int)patches.shape[0], spec.CoresetRatio):N0}");
         var bank = MemoryBank.Build(patches, train.SourcesOf(members), spec.CoresetRatio, spec.Seed, projectionDim: spec.ProjectionDim, ct: ct);
         ct.ThrowIfCancellationRequested();
-        var (mode, folds) = CriterionEstimator.Parse(spec.Criterion);
         report?.Invoke($"class-wise criterion ({spec.Criterion}) over {members.Count} training images");
-        var sample = mode == "folds"
-            ? CriterionEstimator.Folds(train, members, folds, spec.CoresetRatio, spec.Seed, spec.ProjectionDim, spec.Reweighting, ct)
-            : CriterionEstimator.LeaveImageOut(train, members, bank, spec.Reweighting, ct);
+        var sample = CriterionEstimator.Sample(train, members, bank, spec, ct);
         // Infinite scores (an image whose every patch lost all admissible entries, e.g. the only image of a group) say
         // nothing about the group's normals. Too few finite ones leave the criterion to the method (pooled fallback).
         return new GroupModel(groupId, bank, [.. sample.Where(double.IsFinite)], Centroid(train, members), members.Count, clock.Elapsed.TotalSeconds);

@@ -2,7 +2,9 @@ namespace HierCore.Engine.Methods;
 
 /// <summary>
 /// A group's class-wise decision criterion, estimated from scores of training normals that its bank has not
-/// memorised: z = (s − μ)/σ and the deployable threshold τ = μ + λσ (METHOD.md §4).
+/// memorised: z = (s − c)/σ and the deployable threshold τ = c + λσ (METHOD.md §4). <see cref="Mean"/>,
+/// <see cref="Std"/>, <see cref="Median"/> and <see cref="Mad"/> describe the sample; <see cref="Center"/> and
+/// <see cref="Spread"/> are what z uses — the mean and σ unless a <see cref="CriterionScale"/> chose otherwise.
 /// </summary>
 public sealed record DecisionCriterion(double Mean, double Std, int Samples, double[] Quantiles)
 {
@@ -18,9 +20,20 @@ public sealed record DecisionCriterion(double Mean, double Std, int Samples, dou
     /// <summary>Null for a criterion estimated from the group's own sample; <see cref="PooledFallback"/> otherwise.</summary>
     public string? Fallback { get; init; }
 
-    public double Normalize(double score) => (score - Mean) / Std;
+    public double Median { get; init; } = Quantiles.Length > 0 ? Quantiles[0] : Mean;
 
-    public double Threshold(double lambda) => Mean + lambda * Std;
+    /// <summary>Median absolute deviation from the median (unscaled).</summary>
+    public double Mad { get; init; }
+
+    /// <summary>Location of z: the mean under the default scale, the median under <c>robust</c>.</summary>
+    public double Center { get; init; } = Mean;
+
+    /// <summary>Spread of z: σ under <c>z</c>, 1.4826·MAD under <c>robust</c>, shrunk σ under <c>shrink:κ</c>.</summary>
+    public double Spread { get; init; } = Std;
+
+    public double Normalize(double score) => (score - Center) / Spread;
+
+    public double Threshold(double lambda) => Center + lambda * Spread;
 
     /// <summary>
     /// From a sample of normal image scores. Infinite scores (an image with no admissible memory entry) are
@@ -32,9 +45,11 @@ public sealed record DecisionCriterion(double Mean, double Std, int Samples, dou
         if (finite.Length == 0) throw new InvalidOperationException("No finite normal score to estimate a criterion from.");
         var mean = finite.Average();
         var variance = finite.Length > 1 ? finite.Sum(x => (x - mean) * (x - mean)) / (finite.Length - 1) : 0;
-        var std = Math.Max(Math.Sqrt(variance), 1e-6 * Math.Max(1, Math.Abs(mean)));
+        var std = Math.Max(Math.Sqrt(variance), SpreadFloor(mean));
         var quantiles = Levels.Select(q => Quantile(finite, q)).ToArray();
-        return new DecisionCriterion(mean, std, finite.Length, quantiles);
+        var median = Quantile(finite, 0.5);
+        var mad = Quantile(finite.Select(x => Math.Abs(x - median)).OrderBy(x => x).ToArray(), 0.5);
+        return new DecisionCriterion(mean, std, finite.Length, quantiles) { Median = median, Mad = mad };
     }
 
     /// <summary>
@@ -45,6 +60,8 @@ public sealed record DecisionCriterion(double Mean, double Std, int Samples, dou
     /// </summary>
     public static DecisionCriterion Pooled(IEnumerable<double> otherGroupsSamples, int ownSamples) =>
         FromSample(otherGroupsSamples.ToArray()) with { Samples = ownSamples, Fallback = PooledFallback };
+    /// <summary>The smallest spread z may divide by, relative to the score's magnitude.</summary>
+    public static double SpreadFloor(double location) => 1e-6 * Math.Max(1, Math.Abs(location));
 
     /// <summary>Linear-interpolation quantile of a sorted sample (numpy's default).</summary>
     static double Quantile(double[] sorted, double q)

@@ -86,12 +86,12 @@ public sealed class GroupModel(int id, MemoryBank bank, double[] sample, Decisio
     }
 
     public Prediction Predict((double Score, float[] Patches) scored) =>
-        new(scored.Score, Criterion.Normalize(scored.Score), Id, scored.Patches, Criterion.Mean, Criterion.Std);
+        new(scored.Score, Criterion.Normalize(scored.Score), Id, scored.Patches, Criterion.Center, Criterion.Spread);
 
     /// <summary>The same bank, criterion and memo under another group number (a shared bank in another method).</summary>
     public GroupModel WithId(int newId) => new(newId, Bank, sample, criterion, Centroid, Members, BuildSeconds, memo, cost);
 
-    /// <summary>The same bank and memo with another criterion (a pooled fallback, which depends on the method's other groups).</summary>
+    /// <summary>The same bank and memo with another criterion (a pooled fallback, or the method's scale applied across its groups).</summary>
     public GroupModel WithCriterion(DecisionCriterion replacement) => new(Id, Bank, sample, replacement, Centroid, Members, BuildSeconds, memo, cost);
 
     GroupModel(int id, MemoryBank bank, double[] sample, DecisionCriterion? criterion, float[] centroid, int members, double buildSeconds,

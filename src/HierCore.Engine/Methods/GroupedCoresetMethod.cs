@@ -45,6 +45,8 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
                 step => context.Report(RunPhases.Fit, index, used.Length, $"group {name}: {step}"), context.CountBankReused)));
         }
         GiveSmallGroupsThePooledCriterion();
+        // The scale (z, robust, shrink) comes after the fallback: shrinkage needs every group's criterion.
+        ApplyScale(CriterionScale.Parse(context.Spec.Scale));
         context.Report(RunPhases.Fit, used.Length, used.Length);
     }
 
@@ -80,6 +82,13 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
                     "unmemorised normal scores); use a larger coreset ratio, folds:F, or more training images per group.");
             groups[g] = groups[g] with { Model = groups[g].Model.WithCriterion(DecisionCriterion.Pooled(others, groups[g].Model.Sample.Count)) };
         }
+    }
+
+    /// <summary>Sets every group's z location and spread; shrinkage needs all groups' samples at once.</summary>
+    void ApplyScale(CriterionScale scale)
+    {
+        var scaled = scale.Apply(groups.Select(g => g.Model.Criterion).ToArray());
+        for (var g = 0; g < groups.Count; g++) groups[g] = groups[g] with { Model = groups[g].Model.WithCriterion(scaled[g]) };
     }
 
     public IReadOnlyList<Prediction> Score(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context)

@@ -35,8 +35,8 @@ public sealed class HierCoreMethod : GroupedCoresetMethod
         }
         context.Report(RunPhases.Fit, 0, 1, $"clustering {train.Count} image descriptors ({context.Spec.Grouping})");
         var strategy = Grouping.Parse(context.Spec.Grouping);
-        // Kmax = min(cap, N/5); the cap of plain "silhouette" is the run's MaxClusters setting (default 30).
-        if (strategy is SilhouetteGrouping s && context.Spec.Grouping.Trim().Equals("silhouette", StringComparison.OrdinalIgnoreCase))
+        // Kmax = min(cap, N/5); the cap of plain "silhouette" and "max-share:S" is the run's MaxClusters setting (default 30).
+        if (strategy is SilhouetteGrouping s && !context.Spec.Grouping.Trim().StartsWith("silhouette:", StringComparison.OrdinalIgnoreCase))
             strategy = s with { KMaxCap = context.Spec.MaxClusters };
         var clustering = strategy.Fit(train.Descriptors, context.Spec.Seed, context.Cancellation);
         // Ward's K follows from its threshold and the data; every group is a bank to build, so it has the same limit as k:K.

@@ -16,5 +16,6 @@ public sealed class SweepRequest
     public double Lambda { get; set; } = RunSpecDefaults.Lambda;
     public string Grouping { get; set; } = RunSpecDefaults.Grouping;
     public string Criterion { get; set; } = RunSpecDefaults.Criterion;
+    public string Scale { get; set; } = RunSpecDefaults.Scale;
     public string Routing { get; set; } = RunSpecDefaults.Routing;
 }

@@ -50,6 +50,7 @@ public static class SweepValidator
         Dataset = dataset, Method = method, Scenario = scenario, Seed = seed,
         CoresetRatio = r.CoresetRatio, Embedding = r.Embedding?.Trim() ?? "", Lambda = r.Lambda,
         Grouping = r.Grouping?.Trim() ?? "", Criterion = r.Criterion?.Trim() ?? "",
+        Scale = r.Scale?.Trim() ?? "",
         Routing = r.Routing?.Trim() ?? "", Device = device,
     };
 

@@ -53,6 +53,20 @@ public class RunnerEndToEndTests(TinyDemo demo)
         Assert.NotNull(r.Routing.ClusteringNmi);
         Assert.Equal(r.Pooled.ImageAuroc, r.Headline, 9);                           // S4: pooled I-AUROC
         Assert.Equal(r.Routing.Groups, r.Criteria.Count);
+
+        // The cluster × class table accounts for every training image (3 classes × 6), one row per cluster.
+        var table = r.Routing.Contingency!;
+        Assert.Equal(r.Routing.Groups, table.Count);
+        Assert.Equal(3, r.Routing.Classes);
+        Assert.Equal(18, table.Sum(row => row.Classes.Values.Sum()));
+        Assert.All(table, row => Assert.Equal(["disc", "noise", "stripes"], row.Classes.Keys.Order()));
+        var oneToOne = table.Count == 3 && table.Select(row => row.Classes.MaxBy(kv => kv.Value).Key).Distinct().Count() == 3;
+        Assert.Equal(oneToOne, r.Routing.ClustersMatchClasses);
+
+        // A run with class labels has groups = classes: nothing to tabulate.
+        var s1 = await runner.RunAsync(Spec("hiercore", Scenario.S1), null, CancellationToken.None);
+        Assert.True(s1.Routing!.ClustersMatchClasses);
+        Assert.Null(s1.Routing.Contingency);
     }
 
     [Fact]

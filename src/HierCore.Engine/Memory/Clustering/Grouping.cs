@@ -8,11 +8,17 @@ public interface IGroupingStrategy
     GroupingResult Fit(float[][] descriptors, int seed, CancellationToken ct = default);
 }
 
-/// <summary>k-means with K chosen by best silhouette over [2, min(cap, N/5)], cap ≤ 30 (the default).</summary>
-public sealed record SilhouetteGrouping(int KMaxCap = SilhouetteKSelection.DefaultKMaxCap, int Restarts = 10) : IGroupingStrategy
+/// <summary>
+/// k-means with K chosen by best silhouette over [2, min(cap, N/5)], cap ≤ 30 (the default). <c>max-share:S</c> is the
+/// size-aware form: only K whose largest cluster holds at most a share S of the training images compete, which
+/// bounds the most expensive bank (see <see cref="SilhouetteKSelection"/>).
+/// </summary>
+public sealed record SilhouetteGrouping(int KMaxCap = SilhouetteKSelection.DefaultKMaxCap, int Restarts = 10, double MaxShare = 1.0) : IGroupingStrategy
 {
-    public string Name => KMaxCap == SilhouetteKSelection.DefaultKMaxCap ? "silhouette" : $"silhouette:{KMaxCap}";
-    public GroupingResult Fit(float[][] descriptors, int seed, CancellationToken ct = default) => SilhouetteKSelection.Fit(descriptors, KMaxCap, seed, Restarts, ct);
+    public string Name => MaxShare < 1 ? $"max-share:{MaxShare.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        : KMaxCap == SilhouetteKSelection.DefaultKMaxCap ? "silhouette" : $"silhouette:{KMaxCap}";
+    public GroupingResult Fit(float[][] descriptors, int seed, CancellationToken ct = default) =>
+        SilhouetteKSelection.Fit(descriptors, KMaxCap, seed, Restarts, ct, MaxShare);
 }
 
 /// <summary>k-means with a fixed K.</summary>
@@ -55,10 +61,12 @@ public static class Grouping
             ["silhouette"] => new SilhouetteGrouping(),
             ["silhouette", var cap] when int.TryParse(cap, inv, out int c) && c is >= 2 and <= MaxGroups => new SilhouetteGrouping(c),
             ["k", var k] when int.TryParse(k, inv, out int kk) && kk is >= 1 and <= MaxGroups => new FixedKGrouping(kk),
+            ["max-share", var sh] when double.TryParse(sh, System.Globalization.NumberStyles.Float, inv, out double share) && share > 0 && share <= 1
+                => new SilhouetteGrouping(MaxShare: share),
             // ward:0 merges nothing (every image its own group, none with a criterion sample); ∞ merges everything.
             ["ward", var t] when double.TryParse(t, System.Globalization.NumberStyles.Float, inv, out double th) && th > 0 && double.IsFinite(th) => new WardGrouping(th),
             _ => throw new FormatException($"Grouping: cannot parse '{text}'; expected 'silhouette', 'silhouette:<cap in [2, {MaxGroups}]>', " +
-                $"'k:<K in [1, {MaxGroups}]>' or 'ward:<finite threshold > 0>'."),
+                $"'max-share:<S in (0, 1]>', 'k:<K in [1, {MaxGroups}]>' or 'ward:<finite threshold > 0>'."),
         };
     }
 }

@@ -27,6 +27,7 @@ public partial class NewSweep
         public double Lambda { get; set; } = Defaults.Lambda;
         public string Grouping { get; set; } = Defaults.Grouping;
         public string Criterion { get; set; } = Defaults.Criterion;
+        public string Scale { get; set; } = Defaults.Scale;
         public string Routing { get; set; } = Defaults.Routing;
     }
 
@@ -61,7 +62,7 @@ public partial class NewSweep
         {
             Name = Form.Name, Dataset = Form.Dataset, Methods = [.. Form.Methods], Scenarios = [.. Form.Scenarios], Seeds = seeds ?? [],
             CoresetRatio = Form.CoresetRatio, Embedding = Form.Embedding, Lambda = Form.Lambda,
-            Grouping = Form.Grouping, Criterion = Form.Criterion, Routing = Form.Routing,
+            Grouping = Form.Grouping, Criterion = Form.Criterion, Scale = Form.Scale, Routing = Form.Routing,
         };
     }
 
