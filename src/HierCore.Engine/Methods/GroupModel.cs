@@ -9,11 +9,12 @@ namespace HierCore.Engine.Methods;
 /// group's descriptor centroid (upper level). Scores are memoised by image content key, so runs that share a
 /// bank (e.g. the same method in several scenarios of a sweep) never recompute them.
 /// </summary>
-public sealed class GroupModel(int id, MemoryBank bank, DecisionCriterion criterion, float[] centroid, int members, double buildSeconds)
-    : IDisposable
+public sealed class GroupModel(int id, MemoryBank bank, DecisionCriterion criterion, float[] centroid, int members, double buildSeconds,
+    ScoreMemo? scores = null) : IDisposable
 {
-    readonly ConcurrentDictionary<string, (double Score, float[] Patches)> memo = new();
-    readonly ScoringCost cost = new();
+    readonly ScoreMemo shared = scores ?? new ScoreMemo();
+    ConcurrentDictionary<string, (double Score, float[] Patches)> memo => shared.Scores;
+    ScoreMemo.ScoringCost cost => shared.Cost;
 
     /// <summary>Seconds this bank took to score one image, measured when scores were computed (not memo hits).</summary>
     public double SecondsPerImage => cost.SecondsPerImage;
@@ -72,24 +73,27 @@ public sealed class GroupModel(int id, MemoryBank bank, DecisionCriterion criter
         new(scored.Score, Criterion.Normalize(scored.Score), Id, scored.Patches, Criterion.Mean, Criterion.Std);
 
     /// <summary>The same bank, criterion and memo under another group number (a shared bank in another method).</summary>
-    public GroupModel WithId(int newId) => new(newId, Bank, Criterion, Centroid, Members, BuildSeconds, memo, cost);
+    public GroupModel WithId(int newId) => new(newId, Bank, Criterion, Centroid, Members, BuildSeconds, shared);
 
-    GroupModel(int id, MemoryBank bank, DecisionCriterion criterion, float[] centroid, int members, double buildSeconds,
-        ConcurrentDictionary<string, (double, float[])> sharedMemo, ScoringCost sharedCost)
-        : this(id, bank, criterion, centroid, members, buildSeconds)
-    {
-        memo = sharedMemo;
-        cost = sharedCost;
-    }
+    public void Dispose() => Bank.Dispose();
+}
 
-    /// <summary>Running total of scoring time, shared by every view of one bank.</summary>
-    sealed class ScoringCost
+/// <summary>
+/// Raw image scores against one bank under one scoring setting, by image content key, and what computing them
+/// cost. Shared by every model on that bank that scores the same way, whatever its criterion: raw scores do not
+/// depend on μ, σ or λ.
+/// </summary>
+public sealed class ScoreMemo
+{
+    public ConcurrentDictionary<string, (double Score, float[] Patches)> Scores { get; } = new();
+    public ScoringCost Cost { get; } = new();
+
+    /// <summary>Running total of scoring time.</summary>
+    public sealed class ScoringCost
     {
         double seconds;
         int images;
         public double SecondsPerImage { get { lock (this) return images == 0 ? double.NaN : seconds / images; } }
         public void Add(double s, int n) { lock (this) { seconds += s; images += n; } }
     }
-
-    public void Dispose() => Bank.Dispose();
 }

@@ -37,7 +37,7 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
             context.Report("fit", g, used.Length, $"memory bank of group {name}");
             var members = Enumerable.Range(0, trainingGroups.Length).Where(i => trainingGroups[i] == g).ToArray();
             groups.Add(new NamedGroup(name, banks.GetOrBuild(train, members, g, context.Spec, context.Cancellation,
-                step => context.Report("fit", index, used.Length, $"group {name}: {step}"), context.CountBankReused)));
+                step => context.Report("fit", index, used.Length, $"group {name}: {step}"), context.CountBankReused, context.CountCoresetReused)));
         }
         context.Report("fit", used.Length, used.Length);
     }
