@@ -15,7 +15,7 @@ namespace HierCore.Lab.Tests.RealEngine;
 public sealed class BadInputTests(RealLabFactory lab)
 {
     private static SweepRequest One(string dataset, int seed = 0) =>
-        new() { Dataset = dataset, Methods = ["patchcore"], Scenarios = ["S1"], Seeds = [seed], CoresetRatio = 0.05 };
+        new() { Dataset = [dataset], Methods = ["patchcore"], Scenarios = ["S1"], Seeds = [seed], Grid = { ["coreset_ratio"] = ["0.05"] } };
 
     [Fact]
     public async Task Each_broken_dataset_fails_its_run_with_a_clear_message_and_the_good_run_succeeds()
@@ -94,7 +94,7 @@ public sealed class BadInputTests(RealLabFactory lab)
     public async Task A_running_real_run_stops_within_5_s_and_leaves_no_results_or_files()
     {
         var http = lab.CreateClient();
-        var (sweep, _) = await http.CreateSweepAsync(new SweepRequest { Dataset = "demo", Methods = ["hiercore"], Scenarios = ["S4"], Seeds = [5], CoresetRatio = 0.05 });
+        var (sweep, _) = await http.CreateSweepAsync(new SweepRequest { Dataset = ["demo"], Methods = ["hiercore"], Scenarios = ["S4"], Seeds = [5], Grid = { ["coreset_ratio"] = ["0.05"] } });
         var running = await http.WaitForRunsAsync(sweep, rs => rs.All(r => r.Status == "Running"), TimeSpan.FromSeconds(120));
         await Task.Delay(300);
 
