@@ -1,5 +1,5 @@
 using System.CommandLine;
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 
 namespace HierCore.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Evaluation;
-using HierCore.Engine.Experiments;
 using Spectre.Console;
 using static HierCore.Cli.Output.ResultTables;
 
@@ -76,9 +76,8 @@ public static class SweepTables
         var rows = report.Runs.GroupBy(r => string.Join('\u001f', Key(r))).Select(g => (Key: Key(g.First()), Runs: g.ToList()))
             .Select(g => (string[])[.. g.Key, .. columns.Select(c =>
             {
-                var cell = g.Runs.Where(r => r.Method == c.Method && r.Scenario == c.Scenario).Select(r => r.Headline).ToList();
-                var (mean, std) = StudyMatrix.MeanStd(cell);
-                return cell.Count == 0 ? "" : Pm(mean, std, cell.Count);
+                var cell = MeanStd.Of(g.Runs.Where(r => r.Method == c.Method && r.Scenario == c.Scenario).Select(r => r.Headline));
+                return cell.Format("0.000", missing: "");
             })]).ToList();
         return (["dataset", .. varied.Select(v => v.Name), .. columns.Select(c => $"{c.Method} {c.Scenario}")], 1 + varied.Count, rows);
     }
@@ -111,7 +110,5 @@ public static class SweepTables
 
     static string Pm(double mean, double std, int n) => n > 1 ? $"{F(mean)} ± {F(std)}" : F(mean);
 
-    static string M(MeanStd? v, string format = "0.000") => v is null || double.IsNaN(v.Mean) ? "—"
-        : v.Std is { } s ? $"{v.Mean.ToString(format, CultureInfo.InvariantCulture)} ± {s.ToString(format, CultureInfo.InvariantCulture)}"
-        : v.Mean.ToString(format, CultureInfo.InvariantCulture);
+    static string M(MeanStd? v, string format = "0.000") => v?.Format(format, missing: "—") ?? "—";
 }

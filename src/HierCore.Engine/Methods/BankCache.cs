@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Features;
 using HierCore.Engine.Memory;
 
 namespace HierCore.Engine.Methods;

@@ -1,3 +1,6 @@
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Features;
+
 namespace HierCore.Engine.Methods;
 
 /// <summary>
@@ -7,12 +10,12 @@ namespace HierCore.Engine.Methods;
 /// </summary>
 public sealed class PatchCoreOneClassMethod : GroupedCoresetMethod
 {
-    public override string Name => "patchcore-oc";
+    public override string Name => MethodCatalog.PatchCoreOneClass;
 
     protected override (int[] Assignment, string[] Names) Partition(FeatureSet train, IReadOnlyList<string>? classLabels, MethodContext context)
     {
         if (classLabels is null)
-            throw new Experiments.NotApplicableException("patchcore-oc needs class labels at training (scenarios S1, S2).");
+            throw new NotApplicableException("patchcore-oc needs class labels at training (scenarios S1, S2).");
         return ClassGroups.FromLabels(classLabels);
     }
 

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Evaluation;
 using HierCore.Engine.Experiments;
 
 namespace HierCore.Engine.Sweeps;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Evaluation;
 using HierCore.Engine.Experiments;
 using HierCore.Engine.Methods;
 

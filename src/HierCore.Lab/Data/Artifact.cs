@@ -1,3 +1,6 @@
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Features;
+
 namespace HierCore.Lab.Data;
 
 public enum ArtifactKind { AnomalyMap, ScoresCsv }

@@ -1,3 +1,5 @@
+using HierCore.Engine.Contracts;
+
 namespace HierCore.Lab.Data;
 
 /// <summary>One run: method × scenario × dataset × settings × seed. Its identity is its full spec.</summary>
@@ -29,7 +31,6 @@ public sealed class Run
     public string? Error { get; set; }
     public double? Headline { get; set; }
     public string? ResultJson { get; set; }
-    public List<Metric> Metrics { get; set; } = [];
     public List<Artifact> Artifacts { get; set; } = [];
     public List<RunLogLine> Log { get; set; } = [];
 }

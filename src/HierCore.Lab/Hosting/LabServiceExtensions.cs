@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Lab.Jobs;
 using HierCore.Lab.Reports;
 using HierCore.Lab.Sweeps;
@@ -38,6 +39,8 @@ public static class LabServiceExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddProblemDetails();
+        // Request and response bodies in the same snake_case as result.json (camelCase still read).
+        services.ConfigureHttpJsonOptions(o => ResultJson.Configure(o.SerializerOptions));
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Data;
@@ -107,7 +108,7 @@ public sealed class RunJob(
                 var now = lifecycle.Now;
                 await LogPhaseChangesAsync(id, progress);
                 if (p == lastWritten && now - lastBeat < beat) continue;
-                var overall = OverallProgress.Compute(p?.Phase, p?.Fraction ?? 0);
+                var overall = OverallProgress.Compute(p);
                 var cancel = await lifecycle.HeartbeatAsync(id, attempt, p?.Phase ?? "starting", p?.Done ?? 0, p?.Total ?? 0, overall, CancellationToken.None);
                 lastBeat = now;
                 if (p != lastWritten) await lifecycle.PublishAsync(id);

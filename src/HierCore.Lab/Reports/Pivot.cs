@@ -1,5 +1,6 @@
 using System.Globalization;
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Evaluation;
 
 namespace HierCore.Lab.Reports;
 
@@ -43,17 +44,17 @@ public static class PivotDimensions
 }
 
 /// <summary>A metric laid out by two dimensions: mean ± std over every run in a cell (its seeds and the dimensions not shown).</summary>
-public sealed record PivotTable(string Rows, string Cols, IReadOnlyList<string> RowKeys, IReadOnlyList<string> ColKeys, Stat[,] Cells)
+public sealed record PivotTable(string Rows, string Cols, IReadOnlyList<string> RowKeys, IReadOnlyList<string> ColKeys, MeanStd[,] Cells)
 {
     public static PivotTable Build(CompareData d, string rows, string cols, string metric, string scope)
     {
         var rowKeys = PivotDimensions.Values(d, rows);
         var colKeys = PivotDimensions.Values(d, cols);
-        var cells = new Stat[rowKeys.Count, colKeys.Count];
+        var cells = new MeanStd[rowKeys.Count, colKeys.Count];
         var groups = d.Results.ToLookup(r => (PivotDimensions.Value(r, rows), PivotDimensions.Value(r, cols)));
         for (var i = 0; i < rowKeys.Count; i++)
             for (var j = 0; j < colKeys.Count; j++)
-                cells[i, j] = Stat.Of(groups[(rowKeys[i], colKeys[j])].Select(r => MetricKeys.Read(r.Result, metric, scope)));
+                cells[i, j] = MeanStd.Of(groups[(rowKeys[i], colKeys[j])].Select(r => MetricKeys.Read(r.Result, metric, scope)));
         return new PivotTable(rows, cols, rowKeys, colKeys, cells);
     }
 

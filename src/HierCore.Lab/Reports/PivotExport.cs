@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using System.Globalization;
 using System.Text;
 
@@ -26,7 +27,7 @@ public static class PivotExport
             var cells = Enumerable.Range(0, t.ColKeys.Count).SelectMany(j =>
             {
                 var c = t.Cells[i, j];
-                return new[] { F(c.Mean), F(c.Std), c.N.ToString(CultureInfo.InvariantCulture) };
+                return new[] { F(c.Mean), c.Std is { } sd ? F(sd) : "", c.N.ToString(CultureInfo.InvariantCulture) };
             });
             sb.AppendLine(string.Join(',', new[] { Jobs.Csv.Escape(t.RowKeys[i]) }.Concat(cells)));
         }
@@ -54,7 +55,7 @@ public static class PivotExport
         sb.AppendLine(@"\midrule");
         for (var i = 0; i < t.RowKeys.Count; i++)
             sb.AppendLine(Tex(t.RowKeys[i]) + " & " + string.Join(" & ", Enumerable.Range(0, t.ColKeys.Count).Select(j => t.Cells[i, j] is { HasValue: true } c
-                ? (c.N > 1 ? $"{F3(c.Mean)} $\\pm$ {F3(c.Std)}" : F3(c.Mean)) : "--")) + @" \\");
+                ? (c.Std is { } sd ? $"{F3(c.Mean)} $\\pm$ {F3(sd)}" : F3(c.Mean)) : "--")) + @" \\");
         sb.AppendLine(@"\bottomrule");
         sb.AppendLine(@"\end{tabular}");
         sb.AppendLine($"% {Tex(MetricKeys.Label(metric))} ({scope}), {Tex(d.SweepName)}, mean $\\pm$ std over the runs of each cell");

@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Data;
 using HierCore.Lab.Hosting;
@@ -11,7 +12,7 @@ public sealed record RunRow(RunId Id, SweepId SweepId, string SweepName, string 
     DateTime? StartedAt, DateTime? FinishedAt, double? Headline, string? Error, string? Worker, string? SpecJson = null)
 {
     /// <summary>The run's value of a registered setting, read from its spec ("" when the spec cannot be read).</summary>
-    public string Setting(HierCore.Engine.Experiments.RunSetting setting)
+    public string Setting(HierCore.Engine.Contracts.RunSetting setting)
     {
         if (SpecJson is null) return "";
         try { return setting.Format(LabJson.Deserialize<RunSpec>(SpecJson)); }
@@ -85,7 +86,7 @@ public sealed class RunQueries(IDbContextFactory<LabDbContext> dbs, LabPaths pat
     {
         var csv = artifacts.FirstOrDefault(a => a.Kind == ArtifactKind.ScoresCsv);
         var path = csv is null ? null : paths.ResolveUnderData(csv.RelativePath);
-        return path is null || !File.Exists(path) ? [] : HierCore.Engine.Experiments.ScoresCsv.Read(await File.ReadAllTextAsync(path, ct));
+        return path is null || !File.Exists(path) ? [] : HierCore.Engine.Contracts.ScoresCsv.Read(await File.ReadAllTextAsync(path, ct));
     }
 
     public async Task<IReadOnlyList<SweepSummary>> RecentSweepsAsync(int count, CancellationToken ct = default)

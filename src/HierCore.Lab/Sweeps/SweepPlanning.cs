@@ -7,7 +7,7 @@ namespace HierCore.Lab.Sweeps;
 public sealed record LabSweepPlan(SweepPlan Plan, IReadOnlyDictionary<string, string> DatasetNames)
 {
     public bool IsValid => Plan.IsValid;
-    public IReadOnlyList<HierCore.Engine.Experiments.RunSpec> Runs => Plan.Runs;
+    public IReadOnlyList<HierCore.Engine.Contracts.RunSpec> Runs => Plan.Runs;
     public IReadOnlyList<string> Errors => Plan.Errors;
     public string DatasetName(string specDataset) => DatasetNames.TryGetValue(specDataset, out var n) ? n : specDataset;
 }

@@ -1,4 +1,5 @@
 using HierCore.Engine.Sweeps;
+using HierCore.Engine.Contracts;
 using HierCore.Lab.Data;
 using HierCore.Lab.Datasets;
 using HierCore.Lab.Hosting;

@@ -1,4 +1,4 @@
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Sweeps;
 
 namespace HierCore.Engine.Tests.Sweeps;

@@ -1,5 +1,5 @@
 using System.Text;
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 using HierCore.Lab.Data;
 using HierCore.Lab.Jobs;
 using HierCore.Lab.Tests.Fakes;

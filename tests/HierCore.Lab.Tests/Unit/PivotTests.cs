@@ -1,4 +1,4 @@
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 using HierCore.Lab.Components.Shared;
 using HierCore.Lab.Data;
 using HierCore.Lab.Reports;
@@ -40,7 +40,7 @@ public sealed class PivotTests
         // ratio 0.1, S4: seeds 0 and 1 under λ 2 and 3 → 0.70, 0.71, 0.70, 0.71.
         Assert.Equal(0.705, t.Cells[1, 1].Mean, 12);
         Assert.Equal(4, t.Cells[1, 1].N);
-        Assert.Equal(Math.Sqrt(4 * 0.005 * 0.005 / 3), t.Cells[1, 1].Std, 12);
+        Assert.Equal(Math.Sqrt(4 * 0.005 * 0.005 / 3), t.Cells[1, 1].Std!.Value, 12);
         var csv = PivotExport.Csv(t, MetricKeys.Headline, "mean").Split('\n');
         Assert.Equal("coreset_ratio,scenario=S1 mean,scenario=S1 std,scenario=S1 n,scenario=S4 mean,scenario=S4 std,scenario=S4 n", csv[0]);
         Assert.StartsWith("0.1,0.605,", csv[2]);

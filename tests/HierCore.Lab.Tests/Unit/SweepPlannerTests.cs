@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 using HierCore.Engine.Sweeps;
 using HierCore.Lab.Sweeps;

@@ -1,4 +1,4 @@
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Sweeps;
 using HierCore.Lab.Sweeps;
 using Microsoft.AspNetCore.Components;
@@ -18,11 +18,12 @@ public partial class NewSweep
     /// <summary>Form state: like SweepRequest but seeds and each setting as typed text (a comma list is a grid axis).</summary>
     public sealed class FormModel
     {
+        static readonly SweepRequest Defaults = new();
         public string? Name { get; set; }
-        public List<string> Datasets { get; set; } = ["demo"];
-        public List<string> Methods { get; set; } = [.. MethodCatalog.All];
-        public List<string> Scenarios { get; set; } = ["S1", "S2", "S3", "S4"];
-        public string SeedsText { get; set; } = "0";
+        public List<string> Datasets { get; set; } = [.. Defaults.Dataset];
+        public List<string> Methods { get; set; } = [.. Defaults.Methods];
+        public List<string> Scenarios { get; set; } = [.. Defaults.Scenarios];
+        public string SeedsText { get; set; } = string.Join(", ", Defaults.Seeds);
         /// <summary>Every gridable setting, pre-filled with RunSpec's default.</summary>
         public Dictionary<string, string> Settings { get; } = RunSettings.Gridable.ToDictionary(s => s.Name, s => s.Default);
     }

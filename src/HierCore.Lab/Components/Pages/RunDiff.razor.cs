@@ -1,5 +1,6 @@
 using System.Globalization;
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Evaluation;
 using HierCore.Lab.Components.Shared;
 using HierCore.Lab.Data;
 using HierCore.Lab.Reports;

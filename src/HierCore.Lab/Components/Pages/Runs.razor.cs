@@ -1,3 +1,5 @@
+using HierCore.Engine.Methods;
+using HierCore.Engine.Contracts;
 using HierCore.Lab.Components.Shared;
 using HierCore.Lab.Data;
 using HierCore.Lab.Jobs;
@@ -47,7 +49,7 @@ public partial class Runs
     private RunFilter? _loadedFilter;
     private List<RunId> _selected = [];
     /// <summary>The settings the filtered sweep varies, and whether it spans datasets (extra columns only then).</summary>
-    private IReadOnlyList<HierCore.Engine.Experiments.RunSetting> _varied = [];
+    private IReadOnlyList<HierCore.Engine.Contracts.RunSetting> _varied = [];
     private bool _manyDatasets;
     private string? _sweepCommand;
 
@@ -88,7 +90,7 @@ public partial class Runs
             if (Enum.TryParse<RunStatus>(Status, true, out var st)) _status = st;
             else _problems.Add($"Unknown status '{Status}'; showing every status.");
         }
-        _method = Known(Method, MethodCatalog.All, "method");
+        _method = Known(Method, MethodCatalog.Names, "method");
         _scenario = Known(Scenario, [.. NewSweep.ScenarioLabels.Keys], "scenario");
         _group = Known(Group, GroupFields, "grouping");
         _sort = Known(Sort, RunQueries.SortFields, "sort column");

@@ -1,4 +1,5 @@
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Evaluation;
 using Plotly.Blazor;
 using Plotly.Blazor.Traces;
 

@@ -1,3 +1,5 @@
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Methods;
 using HierCore.Lab.Reports;
 using HierCore.Lab.Sweeps;
 using Plotly.Blazor;
@@ -30,7 +32,7 @@ public static class SweepCharts
                 ErrorY = new Plotly.Blazor.Traces.ScatterLib.ErrorY
                 {
                     Visible = errorBars && points.Any(p => p.Cell.N > 1), Type = Plotly.Blazor.Traces.ScatterLib.ErrorYLib.TypeEnum.Data,
-                    Array = points.Select(p => (object)p.Cell.Std).ToList(),
+                    Array = points.Select(p => (object)(p.Cell.Std ?? 0)).ToList(),
                 },
             };
         }).ToList();
