@@ -3,8 +3,9 @@ using HierCore.Engine.Experiments;
 using HierCore.Lab.Reports;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HierCore.Lab.Tests.Fakes;
 
@@ -13,6 +14,8 @@ public sealed class LabFactory : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hiercore-lab-tests", Guid.NewGuid().ToString("N")[..12]);
     public FakeExperimentRunner Runner { get; } = new();
+    public SkewedClock Clock { get; } = new();
+    public ClaimFaults Faults { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,6 +28,9 @@ public sealed class LabFactory : WebApplicationFactory<Program>
         builder.UseSetting("Sweeps:MaxRuns", "150");
         builder.ConfigureServices(services =>
         {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureDbContext<Data.LabDbContext>(o => o.AddInterceptors(Faults));
             services.RemoveAll<IExperimentRunner>();
             services.AddSingleton<IExperimentRunner>(Runner);
             services.RemoveAll<Jobs.IDatasetPreflight>();
