@@ -106,7 +106,7 @@ public sealed class BadInputTests(RealLabFactory lab)
 
         // The engine runs one spec at a time: once a later run has succeeded, whatever the cancelled one still
         // computed has ended, and must have been dropped.
-        var (later, _) = await http.CreateSweepAsync(new SweepRequest { Dataset = "demo", Methods = ["patchcore"], Scenarios = ["S1"], Seeds = [55], CoresetRatio = 0.05 });
+        var (later, _) = await http.CreateSweepAsync(new SweepRequest { Dataset = ["demo"], Methods = ["patchcore"], Scenarios = ["S1"], Seeds = [55], Grid = { ["coreset_ratio"] = ["0.05"] } });
         await http.WaitForRunsAsync(later, rs => rs.All(r => r.Status == "Succeeded"), TimeSpan.FromSeconds(240));
         var id = new RunId(Guid.Parse(final[0].Id));
         await using var db = await lab.Services.GetRequiredService<IDbContextFactory<LabDbContext>>().CreateDbContextAsync();
