@@ -61,6 +61,8 @@ public sealed record Timings
     public double TotalS { get; init; }
     public int BanksReused { get; init; }
     public int ScoresReused { get; init; }
+    /// <summary>Coresets this run took over from a run that differs only in criterion or re-weighting (criterion estimated anew).</summary>
+    public int CoresetsReused { get; init; }
 }
 
 public sealed record MemoryStats

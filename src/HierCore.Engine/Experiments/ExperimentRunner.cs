@@ -81,6 +81,7 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
                 TotalS = total.Elapsed.TotalSeconds,
                 BanksReused = context.BanksReused,
                 ScoresReused = context.ScoresReused,
+                CoresetsReused = context.CoresetsReused,
             },
             Memory = new MemoryStats
             {

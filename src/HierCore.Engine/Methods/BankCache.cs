@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using HierCore.Engine.Contracts;
 using HierCore.Engine.Features;
 using HierCore.Engine.Memory;
@@ -8,65 +6,90 @@ using HierCore.Engine.Memory;
 namespace HierCore.Engine.Methods;
 
 /// <summary>
-/// Builds group models (coreset bank + criterion) and keeps them for reuse. A group model depends only on its
-/// member images' features and the memory settings, so e.g. the per-class banks of patchcore-oc in S1 and S2
-/// and of hiercore with labels are one and the same: a sweep builds each once. Least-recently-used entries are
-/// dropped beyond a byte budget.
+/// Builds group models (coreset bank + criterion) and keeps them for reuse, at two levels whose keys come from
+/// the settings registry (<see cref="RunSettings.Key"/>):
+/// <list type="bullet">
+/// <item>the coreset bank depends on the group's member images (their features) and the settings whose effect is
+/// <see cref="SettingEffect.Coreset"/> (and the seed) — a criterion or re-weighting grid reuses it;</item>
+/// <item>the group model adds the <see cref="SettingEffect.Scores"/> and <see cref="SettingEffect.Criterion"/>
+/// settings — a λ or routing grid reuses it whole, with its memoised scores.</item>
+/// </list>
+/// Raw scores are shared between models on one bank that score the same way (same re-weighting), whatever their
+/// criterion. Least-recently-used coresets (and the models on them) are dropped beyond a byte budget.
 /// </summary>
 public sealed class BankCache(long maxBytes = 4L << 30) : IDisposable
 {
-    readonly Dictionary<string, (GroupModel Model, long Bytes)> entries = new();
-    readonly LinkedList<string> recency = new();
+    sealed record Coreset(MemoryBank Bank, double Seconds, long Bytes);
+
+    readonly Dictionary<string, Coreset> coresets = new();
+    readonly Dictionary<string, (GroupModel Model, string Coreset)> models = new();
+    readonly Dictionary<string, (ScoreMemo Memo, string Coreset)> memos = new();
+    readonly LinkedList<string> recency = new(); // coreset keys, most recent first
     readonly object gate = new();
 
+    /// <summary>Group models built (criterion estimated), coresets selected, and models served whole.</summary>
     public int Builds { get; private set; }
+    public int CoresetBuilds { get; private set; }
     public int Hits { get; private set; }
 
-    /// <summary>The model of one group; built (and timed) on first request.</summary>
+    /// <summary>The model of one group; built (and timed) on first request, on a cached coreset when one fits.</summary>
     public GroupModel GetOrBuild(FeatureSet train, IReadOnlyList<int> members, int groupId, RunSpec spec, CancellationToken ct,
-        Action<string>? report = null, Action? reused = null)
+        Action<string>? report = null, Action? reused = null, Action? coresetReused = null)
     {
-        var key = Key(train, members, spec);
+        var content = string.Join('|', members.Select(m => train.ContentKeys[m]));
+        var coresetKey = RunSettings.Hash(RunSettings.Key(spec, SettingEffect.Coreset) + "|" + content);
+        var memoKey = RunSettings.Hash(RunSettings.Key(spec, SettingEffect.Coreset, SettingEffect.Scores) + "|" + content);
+        var modelKey = RunSettings.Hash(RunSettings.Key(spec, SettingEffect.Coreset, SettingEffect.Scores, SettingEffect.Criterion) + "|" + content);
+        Coreset? coreset;
         lock (gate)
         {
-            if (entries.TryGetValue(key, out var hit))
+            if (models.TryGetValue(modelKey, out var hit))
             {
                 Hits++;
                 reused?.Invoke();
-                recency.Remove(key);
-                recency.AddFirst(key);
+                Touch(hit.Coreset);
                 return hit.Model.Id == groupId ? hit.Model : hit.Model.WithId(groupId);
             }
+            coresets.TryGetValue(coresetKey, out coreset);
         }
-        var model = Build(train, members, groupId, spec, ct, report);
+
+        if (coreset is null) coreset = BuildCoreset(train, members, spec, ct, report);
+        else coresetReused?.Invoke();
+        var clock = Stopwatch.StartNew();
+        var sample = EstimateCriterion(train, members, coreset.Bank, spec, ct, report);
         lock (gate)
         {
             Builds++;
-            var bytes = model.Bank.Bytes;
-            entries[key] = (model, bytes);
-            recency.AddFirst(key);
-            while (entries.Count > 1 && entries.Values.Sum(e => e.Bytes) > maxBytes)
-            {
-                var oldest = recency.Last!.Value;
-                recency.RemoveLast();
-                entries.Remove(oldest); // not disposed: a running method may still hold it; the GC frees the tensor
-            }
+            if (!coresets.ContainsKey(coresetKey)) { coresets[coresetKey] = coreset; CoresetBuilds++; }
+            if (!memos.TryGetValue(memoKey, out var memo)) memos[memoKey] = memo = (new ScoreMemo(), coresetKey);
+            var model = new GroupModel(groupId, coreset.Bank, sample, Centroid(train, members), members.Count,
+                coreset.Seconds + clock.Elapsed.TotalSeconds, memo.Memo);
+            models[modelKey] = (model, coresetKey);
+            Touch(coresetKey);
+            Evict();
+            return model;
         }
-        return model;
     }
 
-    static GroupModel Build(FeatureSet train, IReadOnlyList<int> members, int groupId, RunSpec spec, CancellationToken ct, Action<string>? report)
+    static Coreset BuildCoreset(FeatureSet train, IReadOnlyList<int> members, RunSpec spec, CancellationToken ct, Action<string>? report)
     {
         var clock = Stopwatch.StartNew();
         using var patches = train.PatchesOf(members);
-        report?.Invoke($"coreset of {patches.shape[0]:N0} patches → {Memory.CoresetSampler.CoresetSize((int)patches.shape[0], spec.CoresetRatio):N0}");
+        report?.Invoke($"coreset of {patches.shape[0]:N0} patches → {CoresetSampler.CoresetSize((int)patches.shape[0], spec.CoresetRatio):N0}");
         var bank = MemoryBank.Build(patches, train.SourcesOf(members), spec.CoresetRatio, spec.Seed, projectionDim: spec.ProjectionDim, ct: ct);
         ct.ThrowIfCancellationRequested();
+        return new Coreset(bank, clock.Elapsed.TotalSeconds, bank.Bytes);
+    }
+
+    /// <summary>
+    /// The group's finite criterion sample. Infinite scores (an image whose every patch lost all admissible entries,
+    /// e.g. the only image of a group) say nothing about its normals; too few finite ones leave the criterion to the
+    /// method (pooled fallback).
+    /// </summary>
+    static double[] EstimateCriterion(FeatureSet train, IReadOnlyList<int> members, MemoryBank bank, RunSpec spec, CancellationToken ct, Action<string>? report)
+    {
         report?.Invoke($"class-wise criterion ({spec.Criterion}) over {members.Count} training images");
-        var sample = CriterionEstimator.Sample(train, members, bank, spec, ct);
-        // Infinite scores (an image whose every patch lost all admissible entries, e.g. the only image of a group) say
-        // nothing about the group's normals. Too few finite ones leave the criterion to the method (pooled fallback).
-        return new GroupModel(groupId, bank, [.. sample.Where(double.IsFinite)], Centroid(train, members), members.Count, clock.Elapsed.TotalSeconds);
+        return [.. CriterionEstimator.Sample(train, members, bank, spec, ct).Where(double.IsFinite)];
     }
 
     static float[] Centroid(FeatureSet train, IReadOnlyList<int> members)
@@ -77,22 +100,32 @@ public sealed class BankCache(long maxBytes = 4L << 30) : IDisposable
         return c;
     }
 
-    /// <summary>Identity of a group model: member content, and every setting that changes the bank or criterion.</summary>
-    static string Key(FeatureSet train, IReadOnlyList<int> members, RunSpec spec)
+    void Touch(string coresetKey)
     {
-        var sb = new StringBuilder();
-        sb.Append(spec.FeatureKey).Append('|').Append(spec.CoresetRatio.ToString("R")).Append('|').Append(spec.Seed)
-          .Append('|').Append(spec.ProjectionDim).Append('|').Append(spec.Criterion).Append('|').Append(spec.Reweighting);
-        foreach (var k in members.Select(m => train.ContentKeys[m])) sb.Append('|').Append(k);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+        recency.Remove(coresetKey);
+        recency.AddFirst(coresetKey);
+    }
+
+    void Evict()
+    {
+        while (coresets.Count > 1 && coresets.Values.Sum(c => c.Bytes) > maxBytes)
+        {
+            var oldest = recency.Last!.Value;
+            recency.RemoveLast();
+            coresets.Remove(oldest); // not disposed: a running method may still hold it; the GC frees the tensor
+            foreach (var k in models.Where(m => m.Value.Coreset == oldest).Select(m => m.Key).ToList()) models.Remove(k);
+            foreach (var k in memos.Where(m => m.Value.Coreset == oldest).Select(m => m.Key).ToList()) memos.Remove(k);
+        }
     }
 
     public void Dispose()
     {
         lock (gate)
         {
-            foreach (var e in entries.Values) e.Model.Dispose();
-            entries.Clear();
+            foreach (var c in coresets.Values) c.Bank.Dispose(); // models share these banks: each disposed once
+            coresets.Clear();
+            models.Clear();
+            memos.Clear();
             recency.Clear();
         }
     }

@@ -13,16 +13,18 @@ namespace HierCore.Engine.Methods;
 /// <param name="sample">The group's finite unmemorised normal scores (the criterion sample).</param>
 /// <param name="criterion">Estimated from <paramref name="sample"/>, or null when it is too small (the method then
 /// gives the group a pooled one through <see cref="WithCriterion"/>).</param>
-public sealed class GroupModel(int id, MemoryBank bank, double[] sample, DecisionCriterion? criterion, float[] centroid, int members, double buildSeconds)
-    : IDisposable
+/// <param name="scores">Raw scores shared with other models on the same bank that score the same way.</param>
+public sealed class GroupModel(int id, MemoryBank bank, double[] sample, DecisionCriterion? criterion, float[] centroid, int members, double buildSeconds,
+    ScoreMemo? scores = null) : IDisposable
 {
-    readonly ConcurrentDictionary<string, (double Score, float[] Patches)> memo = new();
-    readonly ScoringCost cost = new();
+    readonly ScoreMemo shared = scores ?? new ScoreMemo();
+    ConcurrentDictionary<string, (double Score, float[] Patches)> memo => shared.Scores;
+    ScoreMemo.ScoringCost cost => shared.Cost;
 
     /// <summary>A model whose criterion comes from its own sample when that has ≥ <see cref="DecisionCriterion.MinimumSample"/> scores.</summary>
-    public GroupModel(int id, MemoryBank bank, double[] sample, float[] centroid, int members, double buildSeconds)
+    public GroupModel(int id, MemoryBank bank, double[] sample, float[] centroid, int members, double buildSeconds, ScoreMemo? scores = null)
         : this(id, bank, sample, sample.Length >= DecisionCriterion.MinimumSample ? DecisionCriterion.FromSample(sample) : null,
-            centroid, members, buildSeconds) { }
+            centroid, members, buildSeconds, scores) { }
 
     /// <summary>Seconds this bank took to score one image, measured when scores were computed (not memo hits).</summary>
     public double SecondsPerImage => cost.SecondsPerImage;
@@ -89,27 +91,30 @@ public sealed class GroupModel(int id, MemoryBank bank, double[] sample, Decisio
         new(scored.Score, Criterion.Normalize(scored.Score), Id, scored.Patches, Criterion.Center, Criterion.Spread);
 
     /// <summary>The same bank, criterion and memo under another group number (a shared bank in another method).</summary>
-    public GroupModel WithId(int newId) => new(newId, Bank, sample, criterion, Centroid, Members, BuildSeconds, memo, cost);
+    public GroupModel WithId(int newId) => new(newId, Bank, sample, criterion, Centroid, Members, BuildSeconds, shared);
 
     /// <summary>The same bank and memo with another criterion (a pooled fallback, or the method's scale applied across its groups).</summary>
-    public GroupModel WithCriterion(DecisionCriterion replacement) => new(Id, Bank, sample, replacement, Centroid, Members, BuildSeconds, memo, cost);
+    public GroupModel WithCriterion(DecisionCriterion replacement) => new(Id, Bank, sample, replacement, Centroid, Members, BuildSeconds, shared);
 
-    GroupModel(int id, MemoryBank bank, double[] sample, DecisionCriterion? criterion, float[] centroid, int members, double buildSeconds,
-        ConcurrentDictionary<string, (double, float[])> sharedMemo, ScoringCost sharedCost)
-        : this(id, bank, sample, criterion, centroid, members, buildSeconds)
-    {
-        memo = sharedMemo;
-        cost = sharedCost;
-    }
+    public void Dispose() => Bank.Dispose();
+}
 
-    /// <summary>Running total of scoring time, shared by every view of one bank.</summary>
-    sealed class ScoringCost
+/// <summary>
+/// Raw image scores against one bank under one scoring setting, by image content key, and what computing them
+/// cost. Shared by every model on that bank that scores the same way, whatever its criterion: raw scores do not
+/// depend on μ, σ or λ.
+/// </summary>
+public sealed class ScoreMemo
+{
+    public ConcurrentDictionary<string, (double Score, float[] Patches)> Scores { get; } = new();
+    public ScoringCost Cost { get; } = new();
+
+    /// <summary>Running total of scoring time.</summary>
+    public sealed class ScoringCost
     {
         double seconds;
         int images;
         public double SecondsPerImage { get { lock (this) return images == 0 ? double.NaN : seconds / images; } }
         public void Add(double s, int n) { lock (this) { seconds += s; images += n; } }
     }
-
-    public void Dispose() => Bank.Dispose();
 }

@@ -42,7 +42,7 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
             context.Report(RunPhases.Fit, g, used.Length, $"memory bank of group {name}");
             var members = Enumerable.Range(0, trainingGroups.Length).Where(i => trainingGroups[i] == g).ToArray();
             groups.Add(new NamedGroup(name, banks.GetOrBuild(train, members, g, context.Spec, context.Cancellation,
-                step => context.Report(RunPhases.Fit, index, used.Length, $"group {name}: {step}"), context.CountBankReused)));
+                step => context.Report(RunPhases.Fit, index, used.Length, $"group {name}: {step}"), context.CountBankReused, context.CountCoresetReused)));
         }
         GiveSmallGroupsThePooledCriterion();
         // The scale (z, robust, shrink) comes after the fallback: shrinkage needs every group's criterion.

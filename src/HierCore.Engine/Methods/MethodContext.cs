@@ -12,6 +12,9 @@ public sealed class MethodContext(RunSpec spec, BankCache? banks, IProgress<RunP
     /// <summary>Group models this run took from the bank cache instead of building (their build time was measured earlier).</summary>
     public int BanksReused { get; private set; }
 
+    /// <summary>Coreset banks this run took from the cache for a group whose criterion it estimated anew (another criterion).</summary>
+    public int CoresetsReused { get; private set; }
+
     /// <summary>(image, group) scores this run took from a shared bank's memo instead of computing.</summary>
     public int ScoresReused { get; private set; }
 
@@ -22,6 +25,7 @@ public sealed class MethodContext(RunSpec spec, BankCache? banks, IProgress<RunP
     public double ScoreSecondsPerImage { get; internal set; } = double.NaN;
 
     internal void CountBankReused() => BanksReused++;
+    internal void CountCoresetReused() => CoresetsReused++;
     internal void CountScoresReused(int n) => ScoresReused += n;
 
     public void Report(string phase, int done, int total, string? message = null) =>
