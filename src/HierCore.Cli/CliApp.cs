@@ -10,6 +10,7 @@ public static class CliApp
     {
         RunCommand.Create(),
         SweepCommand.Create(),
+        StudyCommand.Create(),
         DatasetsCommand.Create(),
         BenchCommand.Create(),
     };

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HierCore.Engine.Datasets.Demo;
 
 namespace HierCore.Cli.Tests;
 
@@ -32,4 +33,56 @@ public class SweepCommandTests(CliFixture cli)
     {
         Assert.Equal(2, await cli.Run("sweep", "--dataset", cli.Dataset, "--methods", "hiercore,bogus"));
     }
+
+    [Fact]
+    public async Task A_setting_out_of_bounds_for_one_run_of_the_sweep_exits_with_code_2_before_any_run_starts()
+    {
+        // Classes of 3 training images: folds:4 suits patchcore (one group of 6) but not patchcore-oc (groups of 3).
+        var dataset = cli.Temp($"small-{Guid.NewGuid():N}");
+        DemoDatasetGenerator.Generate(dataset, seed: 7, new DemoSize(ImageSize: 64, Train: 3, TestGood: 1, TestDefective: 1, Classes: ["stripes", "disc"]));
+        var features = cli.Temp("features");
+        int Cached() => Directory.Exists(features) ? Directory.EnumerateFiles(features, "*.bin", SearchOption.AllDirectories).Count() : 0;
+        var before = Cached();
+        var json = cli.Temp("sweep/bounds.json");
+
+        Assert.Equal(2, await cli.Run("sweep", "--dataset", dataset, "--methods", "patchcore,patchcore-oc", "--scenarios", "S1",
+            "--device", "cpu", "--criterion", "folds:4", "--out", json));
+        Assert.Equal(before, Cached());   // patchcore S1, planned first, never extracted a feature
+        Assert.False(File.Exists(json));
+    }
+}
+
+[Collection("cli")]
+public class CriterionStudyTests(CliFixture cli)
+{
+    [Fact]
+    public async Task A_sweep_over_criterion_variants_records_each_in_its_config_and_study_tabulates_them()
+    {
+        var json = cli.Temp("study/sweep.json");
+        var md = cli.Temp("study/study.md");
+        Assert.Equal(0, await cli.Run("sweep", "--dataset", cli.Dataset, "--methods", "hiercore", "--scenarios", "S1",
+            "--device", "cpu", "--coreset-ratio", "0.05", "--criterion", "leave-image-out,leave-neighbours-out:2", "--scale", "z,robust", "--out", json));
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var variants = doc.RootElement.GetProperty("runs").EnumerateArray()
+            .Select(r => (r.GetProperty("config").GetProperty("criterion").GetString(), r.GetProperty("config").GetProperty("scale").GetString()))
+            .Order().ToArray();
+        Assert.Equal([("leave-image-out", "robust"), ("leave-image-out", "z"), ("leave-neighbours-out:2", "robust"), ("leave-neighbours-out:2", "z")], variants);
+
+        Assert.Equal(0, await Study(json, "--markdown", md));
+        var table = File.ReadAllText(md);
+        Assert.Contains("| leave-neighbours-out:2 | robust | hiercore |", table);
+        Assert.Contains("| leave-image-out | z | hiercore |", table);
+        Assert.Contains("0.13 %", table); // nominal false-alarm rate of z > 3
+    }
+
+    [Fact]
+    public async Task An_invalid_scale_in_the_list_exits_with_code_2_before_running_anything()
+    {
+        Assert.Equal(2, await cli.Run("sweep", "--dataset", cli.Dataset, "--methods", "hiercore", "--scale", "z,shrink:-3"));
+        Assert.Equal(2, await Study(cli.Temp("study/missing.json")));
+    }
+
+    /// <summary>`hiercore study` reads only the files it is given (no --data-dir, which cli.Run adds).</summary>
+    static async Task<int> Study(params string[] args) => await CliApp.Create().Parse(["study", .. args]).InvokeAsync();
 }

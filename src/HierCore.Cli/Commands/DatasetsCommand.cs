@@ -63,17 +63,20 @@ public static class DatasetsCommand
         var train = new Option<int?>("--train") { Description = "Train/good images per class" };
         var testGood = new Option<int?>("--test-good") { Description = "Test/good images per class" };
         var defects = new Option<int?>("--defects-per-type") { Description = "Test images per defect type per class" };
+        var split = new Option<string>("--split") { DefaultValueFactory = _ => "iid", Description = "iid: train and test crops from all photos of a class at random non-overlapping positions; bands: the drift benchmark (train and test from disjoint bands)" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Data directory" };
-        var command = new Command("textures", "The real-photo benchmark: ufoai-textures photographs with synthetic defects.") { source, output, seed, train, testGood, defects, dataDir };
+        var command = new Command("textures", "The real-photo benchmark: ufoai-textures photographs with synthetic defects.") { source, output, seed, train, testGood, defects, split, dataDir };
         command.SetAction(parse =>
         {
             var outDir = parse.GetValue(output) ?? Path.Combine(DataDirectories.Resolve(parse.GetValue(dataDir)), "datasets", "textures");
             var src = parse.GetValue(source) ?? TexturesSource.Locate();
             if (src is null) return ExitCodes.Invalid("ufoai-textures not found: pass --source (the package folder, its 0textures.pk3 or the .deb; `apt-get download ufoai-textures` fetches it).");
-            var defaults = new TexturesOptions(src, Path.GetFullPath(outDir));
+            TexturesSplit chosen;
+            try { chosen = TexturesOptions.ParseSplit(parse.GetValue(split)!); }
+            catch (DatasetException e) { return ExitCodes.Invalid(e.Message); }
+            var defaults = new TexturesOptions(src, Path.GetFullPath(outDir), parse.GetValue(seed)) { Split = chosen };
             var options = defaults with
             {
-                Seed = parse.GetValue(seed),
                 TrainPerClass = parse.GetValue(train) ?? defaults.TrainPerClass,
                 TestGoodPerClass = parse.GetValue(testGood) ?? defaults.TestGoodPerClass,
                 DefectsPerType = parse.GetValue(defects) ?? defaults.DefectsPerType,

@@ -17,8 +17,9 @@ public static class RunCommand
         var method = new Option<string>("--method", "-m") { Description = "patchcore, patchcore-oc or hiercore", Required = true };
         var scenario = new Option<string>("--scenario", "-s") { Description = "S1, S2, S3 or S4", Required = true };
         var output = new Option<string?>("--out") { Description = "Write result.json here" };
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => RunSettings.Defaults.Seed };
         var scores = new Option<string?>("--scores") { Description = "Write per-image scores.csv here" };
-        var command = new Command("run", "Run one method in one scenario and print its per-class table and headline.") { method, scenario, output, scores };
+        var command = new Command("run", "Run one method in one scenario and print its per-class table and headline.") { method, scenario, seed, output, scores };
         common.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -27,9 +28,10 @@ public static class RunCommand
             {
                 if (!MethodCatalog.Names.Contains(parse.GetValue(method)!.ToLowerInvariant()))
                     throw new ArgumentException($"Unknown method '{parse.GetValue(method)}'. Use one of: {string.Join(", ", MethodCatalog.Names)}.");
-                spec = common.Spec(parse, parse.GetValue(method)!.ToLowerInvariant(), ScenarioExtensions.Parse(parse.GetValue(scenario)!));
+                spec = common.Spec(parse, parse.GetValue(method)!.ToLowerInvariant(), ScenarioExtensions.Parse(parse.GetValue(scenario)!), parse.GetValue(seed));
+                RunSpecValidation.Validate(spec);
             }
-            catch (ArgumentException e) { return ExitCodes.Invalid(e.Message); }
+            catch (Exception e) when (e is ArgumentException or FormatException) { return ExitCodes.Invalid(e.Message); }
 
             using var runner = new ExperimentRunner(common.DataDirectory(parse));
             try

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Evaluation;
 using Spectre.Console;
 using static HierCore.Cli.Output.ResultTables;
@@ -11,8 +12,14 @@ public static class SweepTables
 {
     static readonly string[] Scenarios = ["S1", "S2", "S3", "S4"];
 
-    public static void Print(SweepReport report)
+    public static void Print(SweepReport report, IReadOnlyList<RunSetting>? varied = null)
     {
+        if (AblationRows(report, varied ?? []) is { } ablation)
+        {
+            var table = new Table().Border(TableBorder.Rounded).Title("headline by setting (mean ± std over seeds)").AddColumns(ablation.Header.Select(Markup.Escape).ToArray());
+            foreach (var row in ablation.Rows) table.AddRow(row.Select(Markup.Escape).ToArray());
+            AnsiConsole.Write(table);
+        }
         var matrix = new Table().Border(TableBorder.Rounded).Title("headline / F1 at the deployable threshold (mean ± std over seeds)").AddColumn("method");
         foreach (var s in Scenarios) matrix.AddColumn(s);
         foreach (var row in MatrixRows(report)) matrix.AddRow(row.Select(Markup.Escape).ToArray());
@@ -26,9 +33,18 @@ public static class SweepTables
             $"bank build s per method: {string.Join(", ", BankSecondsPerMethod(report).Select(kv => $"{kv.Key} {kv.Value:0.0}"))}");
     }
 
-    public static string Markdown(SweepReport report)
+    public static string Markdown(SweepReport report, IReadOnlyList<RunSetting>? varied = null)
     {
         var sb = new StringBuilder();
+        if (AblationRows(report, varied ?? []) is { } ablation)
+        {
+            sb.AppendLine("| " + string.Join(" | ", ablation.Header) + " |");
+            sb.AppendLine("|" + string.Concat(ablation.Header.Select((_, i) => i < ablation.Keys ? "---|" : "---:|")));
+            foreach (var row in ablation.Rows) sb.AppendLine("| " + string.Join(" | ", row) + " |");
+            sb.AppendLine();
+            sb.AppendLine("Cells: headline, mean ± std over seeds.");
+            sb.AppendLine();
+        }
         sb.AppendLine("| method | " + string.Join(" | ", Scenarios) + " |");
         sb.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---|", Scenarios.Length)));
         foreach (var row in MatrixRows(report)) sb.AppendLine("| " + string.Join(" | ", row) + " |");
@@ -45,6 +61,25 @@ public static class SweepTables
         sb.AppendLine("|---|---|");
         foreach (var kv in BankSecondsPerMethod(report)) sb.AppendLine($"| {kv.Key} | {kv.Value:0.0} |");
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Dataset and grid settings on rows, method · scenario on columns; null for a sweep of one dataset and no grid
+    /// (the method × scenario matrix says it all).
+    /// </summary>
+    static (string[] Header, int Keys, List<string[]> Rows)? AblationRows(SweepReport report, IReadOnlyList<RunSetting> varied)
+    {
+        var datasets = report.Runs.Select(r => r.Dataset).Distinct().ToList();
+        if (varied.Count == 0 && datasets.Count < 2) return null;
+        string[] Key(RunResult r) => [r.Dataset, .. varied.Select(v => v.Format(r.Config))];
+        var columns = report.Runs.Select(r => (r.Method, r.Scenario)).Distinct().OrderBy(c => c.Method, StringComparer.Ordinal).ThenBy(c => c.Scenario).ToList();
+        var rows = report.Runs.GroupBy(r => string.Join('\u001f', Key(r))).Select(g => (Key: Key(g.First()), Runs: g.ToList()))
+            .Select(g => (string[])[.. g.Key, .. columns.Select(c =>
+            {
+                var cell = MeanStd.Of(g.Runs.Where(r => r.Method == c.Method && r.Scenario == c.Scenario).Select(r => r.Headline));
+                return cell.Format("0.000", missing: "");
+            })]).ToList();
+        return (["dataset", .. varied.Select(v => v.Name), .. columns.Select(c => $"{c.Method} {c.Scenario}")], 1 + varied.Count, rows);
     }
 
     static IEnumerable<string[]> MatrixRows(SweepReport report)

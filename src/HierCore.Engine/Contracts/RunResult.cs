@@ -9,6 +9,9 @@ public record MetricSet
     public double ImageF1Max { get; init; } = double.NaN;
     public double ImageF1Deployable { get; init; } = double.NaN;
     public double AccuracyDeployable { get; init; } = double.NaN;
+
+    /// <summary>Share of good test images the deployable rule z &gt; λ flags; compare with the rule's nominal rate.</summary>
+    public double FalseAlarmRateDeployable { get; init; } = double.NaN;
 }
 
 /// <summary>The metrics of one class, with its test counts.</summary>
@@ -19,14 +22,30 @@ public sealed record ClassMetrics : MetricSet
     public int Anomalous { get; init; }
 }
 
-/// <summary>Routing and clustering quality for methods that route or cluster (null otherwise).</summary>
+/// <summary>
+/// Routing and clustering quality for methods that route or cluster (null otherwise). Routing accuracy and purity
+/// judge a group by its majority class, which means something only when clusters match classes one to one
+/// (<see cref="ClustersMatchClasses"/>); otherwise read the <see cref="Contingency"/> table instead.
+/// </summary>
 public sealed record RoutingMetrics
 {
     public double RoutingAccuracy { get; init; } = double.NaN;
     public double? ClusteringPurity { get; init; }
     public double? ClusteringNmi { get; init; }
     public int Groups { get; init; }
+
+    /// <summary>Classes among the training images.</summary>
+    public int Classes { get; init; }
+
+    /// <summary>As many groups as classes, each with a different majority class (always true when groups are classes).</summary>
+    public bool ClustersMatchClasses { get; init; } = true;
+
+    /// <summary>Training images per group × class, when groups are clusters (null when they are the classes).</summary>
+    public IReadOnlyList<GroupClassCounts>? Contingency { get; init; }
 }
+
+/// <summary>One row of the cluster × class contingency table: how many training images of each class a group holds.</summary>
+public sealed record GroupClassCounts(string Group, IReadOnlyDictionary<string, int> Classes);
 
 /// <summary>
 /// Seconds of one run. FitS and TotalS are this run's wall time. BankBuildS and ScoreMsPerImage are the costs of the
@@ -49,6 +68,8 @@ public sealed record Timings
     public int CoresetsBuilt { get; init; }
 
     public int ScoresReused { get; init; }
+    /// <summary>Coresets this run took over from a run that differs only in criterion or re-weighting (criterion estimated anew).</summary>
+    public int CoresetsReused { get; init; }
 }
 
 public sealed record MemoryStats
@@ -65,8 +86,12 @@ public sealed record ImageScore(
 /// <summary>A stored anomaly-map picture (PNG bytes): image, mask and heat map side by side.</summary>
 public sealed record AnomalyMapArtifact(string Class, string Image, bool Label, double Score, byte[] Png);
 
-/// <summary>Per-group deployable criterion, recorded for the score-distribution plots.</summary>
-public sealed record GroupCriterion(string Group, double Mean, double Std, double Threshold, int Samples, string? MajorityClass);
+/// <summary>
+/// Per-group deployable criterion, recorded for the score-distribution plots. <paramref name="Samples"/> counts the
+/// group's own unmemorised normal scores; <paramref name="Fallback"/> is "pooled" when the group had too few of them
+/// (a one-image group) and borrowed the criterion pooled over the method's other groups, null otherwise.
+/// </summary>
+public sealed record GroupCriterion(string Group, double Mean, double Std, double Threshold, int Samples, string? MajorityClass, string? Fallback = null);
 
 /// <summary>Everything a run produced. Serialized (snake_case) as result.json.</summary>
 public sealed record RunResult

@@ -18,7 +18,8 @@ public sealed record RunSpec
     public string Device { get; init; } = RunSpecDefaults.Device;            // auto | cpu | cuda | cuda:N
     public bool Reweighting { get; init; } = RunSpecDefaults.Reweighting;    // PatchCore eq. 7, b = 9
     public double Lambda { get; init; } = RunSpecDefaults.Lambda;            // deployable threshold z > λ
-    public string Criterion { get; init; } = RunSpecDefaults.Criterion;      // leave-image-out | folds:F
+    public string Criterion { get; init; } = RunSpecDefaults.Criterion;      // leave-image-out | folds:F | leave-neighbours-out:k
+    public string Scale { get; init; } = RunSpecDefaults.Scale;              // z | robust | shrink:κ
     public string Grouping { get; init; } = RunSpecDefaults.Grouping;        // silhouette | k:K | ward:T  (used without train labels)
     public int MaxClusters { get; init; } = RunSpecDefaults.MaxClusters;     // Kmax cap for silhouette
     public string Routing { get; init; } = RunSpecDefaults.Routing;          // nearest | top2

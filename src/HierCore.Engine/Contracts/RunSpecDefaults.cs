@@ -16,6 +16,7 @@ public static class RunSpecDefaults
     public const bool Reweighting = false;
     public const double Lambda = 3.0;
     public const string Criterion = "leave-image-out";
+    public const string Scale = "z";
     public const string Grouping = "silhouette";
     public const int MaxClusters = 30;
     public const string Routing = "nearest";

@@ -16,5 +16,9 @@ public static class ScenarioExtensions
             ? s
             : throw new ArgumentException($"Unknown scenario '{text}'. Use S1, S2, S3 or S4.");
 
+    /// <summary>"S1".."S4" (any case); null for anything else, numbers included.</summary>
+    public static Scenario? TryParse(string? text) =>
+        text?.Trim() is { Length: 2 } t && char.ToUpperInvariant(t[0]) == 'S' && Enum.TryParse<Scenario>(t, true, out var s) && Enum.IsDefined(s) ? s : null;
+
     public static readonly IReadOnlyList<Scenario> All = [Scenario.S1, Scenario.S2, Scenario.S3, Scenario.S4];
 }

@@ -61,10 +61,13 @@ public static class ScoresCsv
 
     static double Number(string s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
 
-    /// <summary>RFC 4180 quoting, plus a leading quote for cells a spreadsheet would run as a formula.</summary>
+    /// <summary>
+    /// RFC 4180 quoting, plus a leading quote for cells a spreadsheet would run as a formula: those starting with
+    /// = + - @, and with tab or carriage return, which some spreadsheets skip before reading the formula (OWASP).
+    /// </summary>
     public static string Csv(string value)
     {
-        var v = value.Length > 0 && "=+-@".Contains(value[0]) ? "'" + value : value;
+        var v = value.Length > 0 && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;
         return v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"") + "\"" : v;
     }
 }

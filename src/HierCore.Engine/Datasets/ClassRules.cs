@@ -6,7 +6,7 @@ namespace HierCore.Engine.Datasets;
 internal static class ClassRules
 {
     /// <summary>
-    /// Throws unless each class has training images and test images. A class without anomalous test images
+    /// Throws unless each class has training images and test images and a name that is not reserved. A class without anomalous test images
     /// is allowed (image AUROC is then undefined for it, which evaluation reports, not the loader).
     /// </summary>
     public static void Check(string datasetRoot, IReadOnlyList<string> classes, IReadOnlyList<ImageSample> train, IReadOnlyList<ImageSample> test)
@@ -15,6 +15,9 @@ internal static class ClassRules
             throw new DatasetException($"Dataset '{datasetRoot}' has no classes.");
         foreach (var cls in classes)
         {
+            if (ReservedClassNames.IsReserved(cls))
+                throw new DatasetException($"Class '{cls}' in '{datasetRoot}' has a reserved name ({string.Join(", ", ReservedClassNames.All)} " +
+                    "name the aggregate rows of every result); rename the class.");
             if (!train.Any(s => s.ClassName == cls))
                 throw new DatasetException($"Class '{cls}' in '{datasetRoot}' has no training images.");
             if (!test.Any(s => s.ClassName == cls))

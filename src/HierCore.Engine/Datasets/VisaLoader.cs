@@ -80,11 +80,19 @@ public static class VisaLoader
         return new ImageSample(cls, split, image, mask, anomalous, anomalous ? AnomalyDefect : MvtecLoader.Good);
     }
 
+    /// <summary>
+    /// The split file is data from elsewhere: each path must resolve, after every symbolic link, to an image file
+    /// inside the dataset folder, or a crafted row could make the tool read and show any file it can open.
+    /// </summary>
     private static string ExistingFile(string root, string relative, string where, string what)
     {
         if (relative.Length == 0) throw new DatasetException($"{where}: empty {what} path.");
         var path = Path.GetFullPath(Path.Combine(root, relative));
+        if (!RealPath.IsInside(path, root))
+            throw new DatasetException($"{where}: {what} path '{relative}' resolves to '{RealPath.Resolve(path)}', outside the dataset folder '{root}'.");
         if (!File.Exists(path)) throw new DatasetException($"{where}: {what} file not found: '{path}'.");
+        if (!ImageFiles.IsImage(RealPath.Resolve(path)) || !ImageFiles.IsImage(path))
+            throw new DatasetException($"{where}: {what} path '{relative}' is not an image file (use {string.Join(", ", ImageFiles.Extensions)}).");
         return path;
     }
 }

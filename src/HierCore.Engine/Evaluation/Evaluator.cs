@@ -16,7 +16,8 @@ namespace HierCore.Engine.Evaluation;
 /// </summary>
 public sealed class Evaluator(int mapWidth, int mapHeight, double maxFpr = Aupro.DefaultMaxFpr)
 {
-    public RunEvaluation Evaluate(IReadOnlyList<ScoredImage> images, Scenario scenario, double deployableThreshold)
+    /// <remarks>Pixel metrics of a large scope take seconds: cancellation is checked before each class and the pooled set.</remarks>
+    public RunEvaluation Evaluate(IReadOnlyList<ScoredImage> images, Scenario scenario, double deployableThreshold, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(images);
         if (images.Count == 0) throw new ArgumentException($"{nameof(Evaluator)}: no scored test images to evaluate.", nameof(images));
@@ -24,8 +25,13 @@ public sealed class Evaluator(int mapWidth, int mapHeight, double maxFpr = Aupro
         var perClass = images
             .GroupBy(i => i.Class, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => ToClassMetrics(g.Key, ScopeMetrics(g.ToList(), deployableThreshold), g.ToList()))
+            .Select(g =>
+            {
+                ct.ThrowIfCancellationRequested();
+                return ToClassMetrics(g.Key, ScopeMetrics(g.ToList(), deployableThreshold), g.ToList());
+            })
             .ToList();
+        ct.ThrowIfCancellationRequested();
         var pooled = ScopeMetrics(images, deployableThreshold);
         var mean = new MetricSet
         {
@@ -35,6 +41,7 @@ public sealed class Evaluator(int mapWidth, int mapHeight, double maxFpr = Aupro
             ImageF1Max = NanMean(perClass.Select(c => c.ImageF1Max)),
             ImageF1Deployable = NanMean(perClass.Select(c => c.ImageF1Deployable)),
             AccuracyDeployable = NanMean(perClass.Select(c => c.AccuracyDeployable)),
+            FalseAlarmRateDeployable = NanMean(perClass.Select(c => c.FalseAlarmRateDeployable)),
         };
         double headline = scenario.EvalLabels() ? mean.ImageAuroc : pooled.ImageAuroc;
         return new RunEvaluation(headline, mean, pooled, perClass);
@@ -54,6 +61,7 @@ public sealed class Evaluator(int mapWidth, int mapHeight, double maxFpr = Aupro
             ImageF1Max = F1Max.Compute(z, labels).F1,
             ImageF1Deployable = atThreshold.F1,
             AccuracyDeployable = atThreshold.Accuracy,
+            FalseAlarmRateDeployable = atThreshold.FalseAlarmRate,
         };
     }
 
@@ -82,6 +90,7 @@ public sealed class Evaluator(int mapWidth, int mapHeight, double maxFpr = Aupro
         ImageF1Max = m.ImageF1Max,
         ImageF1Deployable = m.ImageF1Deployable,
         AccuracyDeployable = m.AccuracyDeployable,
+        FalseAlarmRateDeployable = m.FalseAlarmRateDeployable,
         TestImages = images.Count,
         Anomalous = images.Count(i => i.IsAnomalous),
     };

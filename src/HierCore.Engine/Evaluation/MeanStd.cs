@@ -11,11 +11,14 @@ public sealed record MeanStd(double Mean, double? Std, int N)
 {
     public bool HasValue => N > 0;
 
+    /// <summary>No value: what a cell shows where a method/scenario pair does not apply.</summary>
+    public static readonly MeanStd None = new(double.NaN, null, 0);
+
     /// <summary>Mean is NaN and N = 0 when no value is a finite number.</summary>
     public static MeanStd Of(IEnumerable<double> values)
     {
         var kept = values.Where(double.IsFinite).ToList();
-        if (kept.Count == 0) return new MeanStd(double.NaN, null, 0);
+        if (kept.Count == 0) return None;
         var mean = kept.Average();
         if (kept.Count == 1) return new MeanStd(mean, null, 1);
         var squares = kept.Sum(v => (v - mean) * (v - mean));

@@ -28,19 +28,23 @@ public static class RoutingEvaluation
     /// <param name="trainClasses">True class of every training image.</param>
     /// <param name="testRoutedGroups">Group each test image was routed to.</param>
     /// <param name="testClasses">True class of every test image.</param>
-    /// <param name="groupCount">Number of groups the method formed.</param>
+    /// <param name="groupNames">Name of each group the method formed.</param>
     /// <param name="groupsFromTrainingLabels">True when the groups are the classes (S1, S2): purity and NMI are then
     /// trivially 1 and left null; they are reported only for groups found without training labels.</param>
     public static RoutingMetrics Compute(IReadOnlyList<int> trainGroups, IReadOnlyList<string> trainClasses,
-        IReadOnlyList<int> testRoutedGroups, IReadOnlyList<string> testClasses, int groupCount, bool groupsFromTrainingLabels)
+        IReadOnlyList<int> testRoutedGroups, IReadOnlyList<string> testClasses, IReadOnlyList<string> groupNames, bool groupsFromTrainingLabels)
     {
+        var groupCount = groupNames.Count;
         if (testRoutedGroups.Count != testClasses.Count)
             throw new ArgumentException($"{nameof(RoutingEvaluation)}: {testRoutedGroups.Count} routed groups but {testClasses.Count} true classes.");
         var majority = MajorityClasses(trainGroups, trainClasses, groupCount);
         var correct = Enumerable.Range(0, testRoutedGroups.Count).Count(i => majority[testRoutedGroups[i]] == testClasses[i]);
         var accuracy = testRoutedGroups.Count == 0 ? double.NaN : (double)correct / testRoutedGroups.Count;
+        var classes = trainClasses.Distinct().Order(StringComparer.Ordinal).ToArray();
+        // Majority-class accuracy and purity mean something only when clusters match classes one to one.
+        var oneToOne = groupCount == classes.Length && majority.Distinct().Count() == classes.Length;
         if (groupsFromTrainingLabels)
-            return new RoutingMetrics { RoutingAccuracy = accuracy, Groups = groupCount };
+            return new RoutingMetrics { RoutingAccuracy = accuracy, Groups = groupCount, Classes = classes.Length, ClustersMatchClasses = oneToOne };
 
         var truth = Codes(trainClasses);
         return new RoutingMetrics
@@ -49,6 +53,10 @@ public static class RoutingEvaluation
             ClusteringPurity = ClusteringMetrics.Purity(trainGroups.ToArray(), truth),
             ClusteringNmi = ClusteringMetrics.Nmi(trainGroups.ToArray(), truth),
             Groups = groupCount,
+            Classes = classes.Length,
+            ClustersMatchClasses = oneToOne,
+            Contingency = Enumerable.Range(0, groupCount).Select(g => new GroupClassCounts(groupNames[g],
+                classes.ToDictionary(c => c, c => Enumerable.Range(0, trainGroups.Count).Count(i => trainGroups[i] == g && trainClasses[i] == c)))).ToArray(),
         };
     }
 

@@ -11,7 +11,7 @@ public static class RunVariant
 {
     public static string Of(RunSpec c) => string.Join(';',
         $"{c.FeatureKey}", F("ratio", c.CoresetRatio), $"reweight={c.Reweighting}", F("lambda", c.Lambda),
-        $"criterion={c.Criterion}", $"grouping={c.Grouping}", $"kmax={c.MaxClusters}", $"routing={c.Routing}",
+        $"criterion={c.Criterion}", $"scale={c.Scale}", $"grouping={c.Grouping}", $"kmax={c.MaxClusters}", $"routing={c.Routing}",
         $"proj={c.ProjectionDim}");
 
     /// <summary>The settings that shape a memory bank's scores: features, coreset ratio, re-weighting.</summary>

@@ -32,8 +32,12 @@ public sealed record SweepReport
 /// <summary>Headline and deployable F1 per method × scenario, mean ± std (sample std; 0 for one seed) over seeds.</summary>
 public static class StudyMatrix
 {
-    public static IReadOnlyList<StudyCell> Build(IEnumerable<RunResult> runs) =>
-        runs.GroupBy(r => (r.Method, r.Scenario))
+    public static IReadOnlyList<StudyCell> Build(IEnumerable<RunResult> runs)
+    {
+        // A sweep over several criterion variants labels each method row with its variant.
+        var all = runs.ToArray();
+        var several = all.Select(r => (r.Config.Criterion, r.Config.Scale)).Distinct().Count() > 1;
+        return all.GroupBy(r => (Method: several ? $"{r.Method} [{r.Config.Criterion} · {r.Config.Scale}]" : r.Method, r.Scenario))
             .OrderBy(g => g.Key.Method, StringComparer.Ordinal).ThenBy(g => g.Key.Scenario, StringComparer.Ordinal)
             .Select(g =>
             {
@@ -42,4 +46,5 @@ public static class StudyMatrix
                 return new StudyCell(g.Key.Method, g.Key.Scenario, g.Count(), headline.Mean, headline.Std ?? 0, f1.Mean, f1.Std ?? 0);
             })
             .ToArray();
+    }
 }

@@ -2,7 +2,23 @@ namespace HierCore.Engine.Evaluation;
 
 /// <summary>Image-level classification quality at one fixed threshold.</summary>
 public sealed record ThresholdOutcome(double F1, double Accuracy, double Precision, double Recall,
-    int TruePositives, int FalsePositives, int TrueNegatives, int FalseNegatives);
+    int TruePositives, int FalsePositives, int TrueNegatives, int FalseNegatives)
+{
+    /// <summary>False positives over all normal samples (NaN without normal samples).</summary>
+    public double FalseAlarmRate => FalsePositives + TrueNegatives == 0 ? double.NaN : (double)FalsePositives / (FalsePositives + TrueNegatives);
+
+    /// <summary>The share of normals z &gt; λ flags if z of normals is standard normal: 1 − Φ(λ).</summary>
+    public static double NominalFalseAlarmRate(double lambda) => 0.5 * Erfc(lambda / Math.Sqrt(2));
+
+    // Abramowitz–Stegun 7.1.26 (|error| < 1.5e-7): enough for a reference rate printed to two significant digits.
+    static double Erfc(double x)
+    {
+        if (x < 0) return 2 - Erfc(-x);
+        var t = 1 / (1 + 0.3275911 * x);
+        var poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+        return poly * Math.Exp(-x * x);
+    }
+}
 
 public static class ThresholdMetrics
 {

@@ -43,6 +43,7 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
         progress?.Report(new RunProgress(RunPhases.Load, 0, 1, $"loading {spec.Dataset}"));
         var dataset = DatasetCatalog.Resolve(spec.Dataset, DatasetsDirectory);
         progress?.Report(new RunProgress(RunPhases.Load, 1, 1, $"{dataset.Train.Count} training and {dataset.Test.Count} test images"));
+        RunSpecValidation.Validate(spec, dataset); // bounds that need the training images, before any feature is computed
 
         var clock = Stopwatch.StartNew();
         var extractedBefore = features.Extracted;
@@ -83,6 +84,7 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
                 BanksReused = fit.BanksReused,
                 BanksLoaded = fit.BanksLoaded,
                 CoresetsBuilt = fit.CoresetsBuilt,
+                CoresetsReused = fit.CoresetsReused,
                 ScoresReused = scored.ScoresReused,
             },
             Memory = new MemoryStats

@@ -26,7 +26,7 @@ public static class ResultAssembler
             scored.Add(new ScoredImage(sample.ClassName, sample.IsAnomalous, p.Score, p.NormalizedScore,
                 NormalizedMap(p, spec.Crop), sample.LoadMask(spec.Resize, spec.Crop)));
         }
-        var metrics = new Evaluator(spec.Crop, spec.Crop).Evaluate(scored, spec.Scenario, spec.Lambda);
+        var metrics = new Evaluator(spec.Crop, spec.Crop).Evaluate(scored, spec.Scenario, spec.Lambda, ct);
 
         var scores = predictions.Select((p, i) => new ImageScore(
             dataset.Test[i].ClassName, dataset.Test[i].Id, dataset.Test[i].IsAnomalous, p.Score, p.NormalizedScore,
@@ -44,8 +44,7 @@ public static class ResultAssembler
             Pooled = metrics.Pooled,
             PerClass = metrics.PerClass,
             Routing = Routing(dataset, spec, method, predictions),
-            Criteria = method.Groups.Select((g, i) => new GroupCriterion(g.Name, g.Model.Criterion.Mean, g.Model.Criterion.Std,
-                g.Model.Criterion.Threshold(spec.Lambda), g.Model.Criterion.Samples, majority[i])).ToArray(),
+            Criteria = Criteria(method, spec.Lambda, majority),
             Scores = scores,
             Maps = MapArtifacts.Render(dataset, spec, scored, predictions),
             Timings = new Timings(),
@@ -53,11 +52,15 @@ public static class ResultAssembler
         };
     }
 
+    public static IReadOnlyList<GroupCriterion> Criteria(IAnomalyMethod method, double lambda, string?[]? majority = null) =>
+        method.Groups.Select((g, i) => new GroupCriterion(g.Name, g.Model.Criterion.Center, g.Model.Criterion.Spread,
+            g.Model.Criterion.Threshold(lambda), g.Model.Criterion.Samples, majority?[i], g.Model.Criterion.Fallback)).ToArray();
+
     /// <summary>z-map: patch scores → upsampled, blurred anomaly map, normalised with the group's (μg, σg).</summary>
     static float[] NormalizedMap(Prediction p, int crop)
     {
         var map = AnomalyMap.Compute(p.PatchScores, crop);
-        for (var j = 0; j < map.Length; j++) map[j] = (float)((map[j] - p.GroupMean) / p.GroupStd);
+        for (var j = 0; j < map.Length; j++) map[j] = (float)((map[j] - p.GroupCenter) / p.GroupSpread);
         return map;
     }
 
@@ -70,5 +73,5 @@ public static class ResultAssembler
             ? null // one bank: nothing is routed
             : RoutingEvaluation.Compute(method.TrainingGroups, dataset.Train.Select(s => s.ClassName).ToArray(),
                 predictions.Select(p => p.Group).ToArray(), dataset.Test.Select(s => s.ClassName).ToArray(),
-                method.Groups.Count, spec.Scenario.TrainLabels());
+                method.Groups.Select(g => g.Name).ToArray(), spec.Scenario.TrainLabels());
 }

@@ -55,11 +55,10 @@ public sealed class FeatureExtractor(
             for (int b = 0; b < batch.Length; b++)
             {
                 var features = computed[b];
-                if (cache is not null)
-                {
-                    cache.PutByHash(batch[b].Key, _settingsKey, features);
-                    features = cache.AsStored(features);
-                }
+                // Checked as stored (float16 turns values beyond ±65504 into ±∞), before anything is cached.
+                if (cache is not null) features = cache.AsStored(features);
+                features.RequireFinite(imagePaths[batch[b].Indices[0]]);
+                cache?.PutByHash(batch[b].Key, _settingsKey, features);
                 foreach (var index in batch[b].Indices) results[index] = features;
                 done += batch[b].Indices.Count;
             }
@@ -86,7 +85,11 @@ public sealed class FeatureExtractor(
             var key = cache is null ? Path.GetFullPath(path) : ContentHash.Of(path);
             if (missByKey.TryGetValue(key, out var miss)) miss.Indices.Add(i);
             else if (hitByKey.TryGetValue(key, out var seen)) results[i] = seen;
-            else if (cache is not null && cache.TryGetByHash(key, _settingsKey, out var hit)) hitByKey[key] = results[i] = hit;
+            else if (cache is not null && cache.TryGetByHash(key, _settingsKey, out var hit))
+            {
+                hit.RequireFinite(path); // an entry written before this check existed
+                hitByKey[key] = results[i] = hit;
+            }
             else
             {
                 missByKey[key] = miss = new Miss(key, [i]);

@@ -2,66 +2,123 @@ using HierCore.Engine.Features;
 namespace HierCore.Engine.Methods;
 
 /// <summary>Where a run's group model came from.</summary>
-public enum BankOrigin { Built, Memory, Disk }
+public enum BankOrigin
+{
+    /// <summary>Coreset selected and criterion estimated by this request.</summary>
+    Built,
+    /// <summary>Criterion estimated on a coreset already in memory (another criterion or re-weighting).</summary>
+    CoresetReused,
+    /// <summary>The whole model taken from memory (e.g. a λ or routing grid).</summary>
+    Memory,
+    /// <summary>The whole model loaded from the on-disk <see cref="BankStore"/>.</summary>
+    Disk,
+}
 
 /// <summary>
-/// Keeps fitted groups for reuse; <see cref="GroupModelBuilder"/> does the fitting. A group model depends only on
-/// its member images' features and the <see cref="BankSettings"/>, so e.g. the per-class banks of patchcore-oc in
-/// S1 and S2 and of hiercore with labels are one and the same. Looked up in memory (least-recently-used entries
-/// dropped beyond a byte budget), then in the optional on-disk <see cref="BankStore"/>; built only when neither
-/// has it, and then written to both.
+/// Keeps fitted groups for reuse; <see cref="GroupModelBuilder"/> does the fitting. Keys come from the settings
+/// registry through <see cref="BankSettings"/>, at three levels:
+/// <list type="bullet">
+/// <item>the group model (bank + criterion sample): coreset, scoring and criterion settings and the members' content —
+/// a λ, routing or scale grid reuses it whole; looked up in memory, then in the optional on-disk
+/// <see cref="BankStore"/>, and written to both when computed;</item>
+/// <item>the coreset bank: coreset settings and members only — a criterion or re-weighting grid estimates a new
+/// criterion on it instead of selecting the coreset again;</item>
+/// <item>raw scores (<see cref="ScoreMemo"/>): shared between models on one bank that score the same way (same
+/// re-weighting), whatever their criterion.</item>
+/// </list>
+/// Least-recently-used coresets (and the models on them) are dropped from memory beyond a byte budget.
 /// </summary>
 public sealed class BankCache(BankStore? store = null, long maxBytes = 2L << 30) : IDisposable
 {
-    readonly Dictionary<string, (GroupModel Model, long Bytes)> entries = new();
-    readonly LinkedList<string> recency = new();
+    readonly Dictionary<string, GroupModelBuilder.Coreset> coresets = new();
+    readonly Dictionary<string, (GroupModel Model, string Coreset)> models = new();
+    readonly Dictionary<string, (ScoreMemo Memo, string Coreset)> memos = new();
+    readonly List<IDisposable> detached = []; // loaded banks whose coreset was already cached: disposed with the cache
+    readonly LinkedList<string> recency = new(); // coreset keys, most recent first
     readonly object gate = new();
 
     public BankStore? Store { get; } = store;
+
+    /// <summary>Group models whose criterion was estimated here, coresets selected here, and models served whole from memory.</summary>
     public int Builds { get; private set; }
+    public int CoresetBuilds { get; private set; }
     public int Hits { get; private set; }
 
-    /// <summary>The model of one group and where it came from; built (and timed) only when no cache has it.</summary>
+    /// <summary>The model of one group and where it came from; computed (and timed) only as far as no cache has it.</summary>
     public (GroupModel Model, BankOrigin Origin) GetOrBuild(FeatureSet train, IReadOnlyList<int> members, int groupId,
         BankSettings settings, CancellationToken ct, Action<string>? report = null)
     {
-        var key = settings.Key(members.Select(m => train.ContentKeys[m]));
+        var content = members.Select(m => train.ContentKeys[m]).ToArray();
+        var modelKey = settings.Key(content);
+        var coresetKey = settings.CoresetKey(content);
+        var memoKey = settings.ScoresKey(content);
+        GroupModelBuilder.Coreset? coreset;
         lock (gate)
         {
-            if (entries.TryGetValue(key, out var hit))
+            if (models.TryGetValue(modelKey, out var hit))
             {
                 Hits++;
-                recency.Remove(key);
-                recency.AddFirst(key);
+                Touch(hit.Coreset);
                 return (hit.Model.Id == groupId ? hit.Model : hit.Model.WithId(groupId), BankOrigin.Memory);
             }
+            coresets.TryGetValue(coresetKey, out coreset);
         }
-        var origin = BankOrigin.Disk;
-        var model = Store?.TryLoad(key, groupId);
-        if (model is null)
+
+        var loaded = Store?.TryLoad(modelKey, groupId);
+        if (loaded is not null)
+            lock (gate) return (Remember(loaded, modelKey, coresetKey, memoKey, builtCoreset: false), BankOrigin.Disk);
+
+        var origin = coreset is null ? BankOrigin.Built : BankOrigin.CoresetReused;
+        coreset ??= GroupModelBuilder.BuildCoreset(train, members, settings, ct, report);
+        GroupModel model;
+        try { model = GroupModelBuilder.Fit(train, members, groupId, coreset, settings, null, ct, report); }
+        catch
         {
-            origin = BankOrigin.Built;
-            model = GroupModelBuilder.Build(train, members, groupId, settings, ct, report);
-            Store?.Save(key, model, settings);
+            if (origin == BankOrigin.Built) coreset.Bank.Dispose(); // not cached yet: its tensors go now, not at some later GC
+            throw;
         }
+        Store?.Save(modelKey, model, settings);
         lock (gate)
         {
-            if (origin == BankOrigin.Built) Builds++;
-            Remember(key, model);
+            Builds++;
+            return (Remember(model, modelKey, coresetKey, memoKey, builtCoreset: origin == BankOrigin.Built, coreset), origin);
         }
-        return (model, origin);
     }
 
-    void Remember(string key, GroupModel model)
+    /// <summary>Caches the model (and its coreset, unless one is there) and gives it the shared score memo. Under the lock.</summary>
+    GroupModel Remember(GroupModel model, string modelKey, string coresetKey, string memoKey, bool builtCoreset,
+        GroupModelBuilder.Coreset? coreset = null)
     {
-        entries[key] = (model, model.Bank.Bytes);
-        recency.Remove(key);
-        recency.AddFirst(key);
-        while (entries.Count > 1 && entries.Values.Sum(e => e.Bytes) > maxBytes)
+        if (!coresets.ContainsKey(coresetKey))
+        {
+            // A loaded model's coreset time is not stored apart from its criterion's: its build time stands for both.
+            coresets[coresetKey] = coreset ?? new GroupModelBuilder.Coreset(model.Bank, model.BuildSeconds);
+            if (builtCoreset) CoresetBuilds++;
+        }
+        else if (!ReferenceEquals(coresets[coresetKey].Bank, model.Bank)) detached.Add(model.Bank);
+        if (!memos.TryGetValue(memoKey, out var memo)) memos[memoKey] = memo = (new ScoreMemo(), coresetKey);
+        var shared = model.SharingScores(memo.Memo);
+        models[modelKey] = (shared, coresetKey);
+        Touch(coresetKey);
+        Evict();
+        return shared;
+    }
+
+    void Touch(string coresetKey)
+    {
+        recency.Remove(coresetKey);
+        recency.AddFirst(coresetKey);
+    }
+
+    void Evict()
+    {
+        while (coresets.Count > 1 && coresets.Values.Sum(c => c.Bank.Bytes) > maxBytes)
         {
             var oldest = recency.Last!.Value;
             recency.RemoveLast();
-            entries.Remove(oldest); // not disposed: a running method may still hold it; the GC frees the tensor
+            coresets.Remove(oldest); // not disposed: a running method may still hold it; the GC frees the tensor
+            foreach (var k in models.Where(m => m.Value.Coreset == oldest).Select(m => m.Key).ToList()) models.Remove(k);
+            foreach (var k in memos.Where(m => m.Value.Coreset == oldest).Select(m => m.Key).ToList()) memos.Remove(k);
         }
     }
 
@@ -69,8 +126,12 @@ public sealed class BankCache(BankStore? store = null, long maxBytes = 2L << 30)
     {
         lock (gate)
         {
-            foreach (var e in entries.Values) e.Model.Dispose();
-            entries.Clear();
+            foreach (var c in coresets.Values) c.Bank.Dispose(); // models share these banks: each disposed once
+            foreach (var d in detached) d.Dispose();
+            coresets.Clear();
+            models.Clear();
+            memos.Clear();
+            detached.Clear();
             recency.Clear();
         }
     }

@@ -10,18 +10,36 @@ namespace HierCore.Engine.Methods;
 /// group's descriptor centroid (upper level). Scores are memoised by image content key, so runs that share a
 /// bank (e.g. the same method in several scenarios of a sweep) never recompute them.
 /// </summary>
-public sealed class GroupModel(int id, MemoryBank bank, DecisionCriterion criterion, float[] centroid, int members, double buildSeconds)
-    : IDisposable
+/// <param name="sample">The group's finite unmemorised normal scores (the criterion sample).</param>
+/// <param name="criterion">Estimated from <paramref name="sample"/>, or null when it is too small (the method then
+/// gives the group a pooled one through <see cref="WithCriterion"/>).</param>
+/// <param name="scores">Raw scores shared with other models on the same bank that score the same way.</param>
+public sealed class GroupModel(int id, MemoryBank bank, double[] sample, DecisionCriterion? criterion, float[] centroid, int members, double buildSeconds,
+    ScoreMemo? scores = null) : IDisposable
 {
-    readonly ConcurrentDictionary<string, (double Score, float[] Patches)> memo = new();
-    readonly ScoringCost cost = new();
+    readonly ScoreMemo shared = scores ?? new ScoreMemo();
+    ConcurrentDictionary<string, (double Score, float[] Patches)> memo => shared.Scores;
+    ScoreMemo.ScoringCost cost => shared.Cost;
+
+    /// <summary>A model whose criterion comes from its own sample when that has ≥ <see cref="DecisionCriterion.MinimumSample"/> scores.</summary>
+    public GroupModel(int id, MemoryBank bank, double[] sample, float[] centroid, int members, double buildSeconds, ScoreMemo? scores = null)
+        : this(id, bank, sample, sample.Length >= DecisionCriterion.MinimumSample ? DecisionCriterion.FromSample(sample) : null,
+            centroid, members, buildSeconds, scores) { }
 
     /// <summary>Seconds this bank took to score one image, measured when scores were computed (not memo hits).</summary>
     public double SecondsPerImage => cost.SecondsPerImage;
 
     public int Id { get; } = id;
     public MemoryBank Bank { get; } = bank;
-    public DecisionCriterion Criterion { get; } = criterion;
+
+    /// <summary>The group's finite unmemorised normal scores.</summary>
+    public IReadOnlyList<double> Sample { get; } = sample;
+
+    /// <summary>False when the sample is too small for a criterion and none was given yet.</summary>
+    public bool HasCriterion => criterion is not null;
+
+    public DecisionCriterion Criterion => criterion ?? throw new InvalidOperationException(
+        $"Group {Id} has {Sample.Count} unmemorised normal score(s), too few for a criterion; its method must give it one.");
 
     /// <summary>Mean L2-normalised descriptor of the group's training images (not re-normalised).</summary>
     public float[] Centroid { get; } = centroid;
@@ -70,27 +88,36 @@ public sealed class GroupModel(int id, MemoryBank bank, DecisionCriterion criter
     }
 
     public Prediction Predict((double Score, float[] Patches) scored) =>
-        new(scored.Score, Criterion.Normalize(scored.Score), Id, scored.Patches, Criterion.Mean, Criterion.Std);
+        new(scored.Score, Criterion.Normalize(scored.Score), Id, scored.Patches, Criterion.Center, Criterion.Spread);
 
     /// <summary>The same bank, criterion and memo under another group number (a shared bank in another method).</summary>
-    public GroupModel WithId(int newId) => new(newId, Bank, Criterion, Centroid, Members, BuildSeconds, memo, cost);
+    public GroupModel WithId(int newId) => new(newId, Bank, sample, criterion, Centroid, Members, BuildSeconds, shared);
 
-    GroupModel(int id, MemoryBank bank, DecisionCriterion criterion, float[] centroid, int members, double buildSeconds,
-        ConcurrentDictionary<string, (double, float[])> sharedMemo, ScoringCost sharedCost)
-        : this(id, bank, criterion, centroid, members, buildSeconds)
-    {
-        memo = sharedMemo;
-        cost = sharedCost;
-    }
+    /// <summary>The same model sharing raw scores with every other model on its bank that scores the same way.</summary>
+    public GroupModel SharingScores(ScoreMemo scores) => new(Id, Bank, sample, criterion, Centroid, Members, BuildSeconds, scores);
 
-    /// <summary>Running total of scoring time, shared by every view of one bank.</summary>
-    sealed class ScoringCost
+    /// <summary>The same bank and memo with another criterion (a pooled fallback, or the method's scale applied across its groups).</summary>
+    public GroupModel WithCriterion(DecisionCriterion replacement) => new(Id, Bank, sample, replacement, Centroid, Members, BuildSeconds, shared);
+
+    public void Dispose() => Bank.Dispose();
+}
+
+/// <summary>
+/// Raw image scores against one bank under one scoring setting, by image content key, and what computing them
+/// cost. Shared by every model on that bank that scores the same way, whatever its criterion: raw scores do not
+/// depend on μ, σ or λ.
+/// </summary>
+public sealed class ScoreMemo
+{
+    public ConcurrentDictionary<string, (double Score, float[] Patches)> Scores { get; } = new();
+    public ScoringCost Cost { get; } = new();
+
+    /// <summary>Running total of scoring time.</summary>
+    public sealed class ScoringCost
     {
         double seconds;
         int images;
         public double SecondsPerImage { get { lock (this) return images == 0 ? double.NaN : seconds / images; } }
         public void Add(double s, int n) { lock (this) { seconds += s; images += n; } }
     }
-
-    public void Dispose() => Bank.Dispose();
 }

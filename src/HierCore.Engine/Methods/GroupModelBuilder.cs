@@ -5,15 +5,19 @@ using HierCore.Engine.Memory;
 namespace HierCore.Engine.Methods;
 
 /// <summary>
-/// Fits one group: coreset bank over its members' patches, class-wise criterion from scores of training normals
-/// the bank has not memorised, and the descriptor centroid. Only this group's patches are in memory, in their
-/// stored type (float16 from the feature cache), and only while the coreset is picked; the criterion then reads
-/// its members back a batch at a time.
+/// Fits one group in two steps that are cached separately (<see cref="BankCache"/>): the coreset bank over its
+/// members' patches, then the class-wise criterion sample from scores of training normals the bank has not memorised
+/// (<see cref="CriterionEstimator.Sample"/>), with the descriptor centroid. Only this group's patches are in memory,
+/// in their stored type (float16 from the feature cache), and only while the coreset is picked; the criterion then
+/// reads its members back a batch at a time.
 /// </summary>
 public static class GroupModelBuilder
 {
-    public static GroupModel Build(FeatureSet train, IReadOnlyList<int> members, int groupId, BankSettings settings,
-        CancellationToken ct, Action<string>? report = null)
+    /// <summary>A coreset bank and the seconds it took.</summary>
+    public sealed record Coreset(MemoryBank Bank, double Seconds);
+
+    public static Coreset BuildCoreset(FeatureSet train, IReadOnlyList<int> members, BankSettings settings, CancellationToken ct,
+        Action<string>? report = null)
     {
         var clock = Stopwatch.StartNew();
         MemoryBank bank;
@@ -22,22 +26,25 @@ public static class GroupModelBuilder
             report?.Invoke($"coreset of {patches.shape[0]:N0} patches → {CoresetSampler.CoresetSize((int)patches.shape[0], settings.CoresetRatio):N0}");
             bank = MemoryBank.Build(patches, train.SourcesOf(members), settings.CoresetRatio, settings.Seed, projectionDim: settings.ProjectionDim, ct: ct);
         }
-        try
-        {
-            ct.ThrowIfCancellationRequested();
-            var (mode, folds) = CriterionEstimator.Parse(settings.Criterion);
-            report?.Invoke($"class-wise criterion ({settings.Criterion}) over {members.Count} training images");
-            var sample = mode == "folds"
-                ? CriterionEstimator.Folds(train, members, folds, settings.CoresetRatio, settings.Seed, settings.ProjectionDim, settings.Reweighting, ct)
-                : CriterionEstimator.LeaveImageOut(train, members, bank, settings.Reweighting, ct);
-            var criterion = DecisionCriterion.FromSample(sample.Where(double.IsFinite).ToArray() is { Length: > 0 } s ? s : [0.0]);
-            return new GroupModel(groupId, bank, criterion, Centroid(train, members), members.Count, clock.Elapsed.TotalSeconds);
-        }
-        catch
-        {
-            bank.Dispose(); // cancelled or failed: the bank's tensors go now, not at some later GC
-            throw;
-        }
+        if (ct.IsCancellationRequested) { bank.Dispose(); ct.ThrowIfCancellationRequested(); }
+        return new Coreset(bank, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// The group model on <paramref name="coreset"/>. Its criterion sample keeps only finite scores: an infinite one
+    /// (an image whose every patch lost all admissible entries, e.g. the only image of a group) says nothing about its
+    /// normals; too few finite ones leave the criterion to the method (pooled fallback). The bank is not disposed on
+    /// failure: the caller owns it (it may be cached).
+    /// </summary>
+    public static GroupModel Fit(FeatureSet train, IReadOnlyList<int> members, int groupId, Coreset coreset, BankSettings settings,
+        ScoreMemo? scores, CancellationToken ct, Action<string>? report = null)
+    {
+        var clock = Stopwatch.StartNew();
+        report?.Invoke($"class-wise criterion ({settings.Spec.Criterion}) over {members.Count} training images");
+        double[] sample = [.. CriterionEstimator.Sample(train, members, coreset.Bank, settings.Spec, ct).Where(double.IsFinite)];
+        ct.ThrowIfCancellationRequested();
+        return new GroupModel(groupId, coreset.Bank, sample, Centroid(train, members), members.Count,
+            coreset.Seconds + clock.Elapsed.TotalSeconds, scores);
     }
 
     static float[] Centroid(FeatureSet train, IReadOnlyList<int> members)

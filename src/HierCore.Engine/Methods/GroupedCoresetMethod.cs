@@ -31,6 +31,8 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
         // Empty groups (a cluster that lost all its images) get no bank; renumber so group index = bank index.
         var used = names.Select((_, g) => g).Where(g => assignment.Contains(g)).ToArray();
         trainingGroups = assignment.Select(g => Array.IndexOf(used, g)).ToArray();
+        var sizes = used.Select((_, g) => trainingGroups.Count(t => t == g)).ToArray();
+        CheckGroupSizes(sizes, used.Select(g => names[g]).ToArray(), context.Spec);
         var banks = context.Banks ?? (ownedCache ??= new BankCache());
         var settings = BankSettings.From(context.Spec);
         var origins = new List<(string, BankOrigin)>();
@@ -46,8 +48,52 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
             groups.Add(new NamedGroup(name, model));
             origins.Add((name, origin));
         }
+        GiveSmallGroupsThePooledCriterion();
+        // The scale (z, robust, shrink) comes after the fallback: shrinkage needs every group's criterion.
+        ApplyScale(CriterionScale.Parse(context.Spec.Scale));
         context.Report(RunPhases.Fit, used.Length, used.Length);
         return FitReport.From(origins);
+    }
+
+    /// <summary>
+    /// Bounds that need the groups, checked before any bank is built: folds:F needs F images in every group that
+    /// can have a sample (a one-image group has none under any estimator and gets the pooled criterion), and at
+    /// least one group must be able to have a sample.
+    /// </summary>
+    static void CheckGroupSizes(int[] sizes, string[] names, Contracts.RunSpec spec)
+    {
+        if (sizes.All(n => n < DecisionCriterion.MinimumSample))
+            throw new ArgumentException($"Every one of the {sizes.Length} group(s) has a single training image, so no group can estimate a decision " +
+                $"criterion (no group has a usable sample). Give each class or cluster at least {DecisionCriterion.MinimumSample} training images, or fewer groups.");
+        var (mode, folds) = CriterionEstimator.Parse(spec.Criterion);
+        if (mode != "folds") return;
+        var smallest = Enumerable.Range(0, sizes.Length).Where(g => sizes[g] >= DecisionCriterion.MinimumSample).MinBy(g => sizes[g]);
+        CriterionEstimator.CheckFolds(folds, sizes[smallest], $"group '{names[smallest]}'");
+    }
+
+    /// <summary>
+    /// A group with fewer than two unmemorised normal scores has no spread of its own; it takes the criterion of
+    /// every other group's sample pooled (and result.json says so), never μ = s, σ ≈ 0, which flags every image.
+    /// </summary>
+    void GiveSmallGroupsThePooledCriterion()
+    {
+        if (groups.All(g => g.Model.HasCriterion)) return;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            if (groups[g].Model.HasCriterion) continue;
+            var others = groups.Where((o, i) => i != g && o.Model.HasCriterion).SelectMany(o => o.Model.Sample).ToArray();
+            if (others.Length < DecisionCriterion.MinimumSample)
+                throw new ArgumentException($"{Name}: no group has a usable criterion sample (each needs ≥ {DecisionCriterion.MinimumSample} finite " +
+                    "unmemorised normal scores); use a larger coreset ratio, folds:F, or more training images per group.");
+            groups[g] = groups[g] with { Model = groups[g].Model.WithCriterion(DecisionCriterion.Pooled(others, groups[g].Model.Sample.Count)) };
+        }
+    }
+
+    /// <summary>Sets every group's z location and spread; shrinkage needs all groups' samples at once.</summary>
+    void ApplyScale(CriterionScale scale)
+    {
+        var scaled = scale.Apply(groups.Select(g => g.Model.Criterion).ToArray());
+        for (var g = 0; g < groups.Count; g++) groups[g] = groups[g] with { Model = groups[g].Model.WithCriterion(scaled[g]) };
     }
 
     public ScoreReport Score(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context)

@@ -35,10 +35,15 @@ public sealed class HierCoreMethod : GroupedCoresetMethod
         }
         context.Report(RunPhases.Fit, 0, 1, $"clustering {train.Count} image descriptors ({context.Spec.Grouping})");
         var strategy = Grouping.Parse(context.Spec.Grouping);
-        // Kmax = min(cap, N/5); the cap of plain "silhouette" is the run's MaxClusters setting (default 30).
-        if (strategy is SilhouetteGrouping s && context.Spec.Grouping.Trim().Equals("silhouette", StringComparison.OrdinalIgnoreCase))
+        // Kmax = min(cap, N/5); the cap of plain "silhouette" and "max-share:S" is the run's MaxClusters setting (default 30).
+        if (strategy is SilhouetteGrouping s && !context.Spec.Grouping.Trim().StartsWith("silhouette:", StringComparison.OrdinalIgnoreCase))
             strategy = s with { KMaxCap = context.Spec.MaxClusters };
-        Clustering = strategy.Fit(train.Descriptors, context.Spec.Seed);
+        var clustering = strategy.Fit(train.Descriptors, context.Spec.Seed, context.Cancellation);
+        // Ward's K follows from its threshold and the data; every group is a bank to build, so it has the same limit as k:K.
+        if (clustering.K > Grouping.MaxGroups)
+            throw new ArgumentException($"Grouping '{context.Spec.Grouping}' formed {clustering.K} groups from {train.Count} training images; " +
+                $"at most {Grouping.MaxGroups} are allowed. Use a larger ward threshold or k:K.");
+        Clustering = clustering;
         var names = Enumerable.Range(0, Clustering.K).Select(k => $"cluster-{k:D2}").ToArray();
         return (Clustering.Labels, names);
     }

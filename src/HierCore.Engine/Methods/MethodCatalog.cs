@@ -38,4 +38,18 @@ public static class MethodCatalog
             : null;
 
     public static bool IsApplicable(string method, Scenario scenario) => NotApplicableReason(method, scenario) is null;
+
+    /// <summary>
+    /// The groups a method will form, with their training image counts, when they follow from the dataset alone:
+    /// patchcore's one group of every image, and the classes when the scenario hands training labels to
+    /// patchcore-oc or hiercore. Null when hiercore clusters (the groups exist only after clustering).
+    /// </summary>
+    public static IReadOnlyList<(string Name, int Images)>? GroupsKnownBeforeFit(string method, Scenario scenario, Datasets.AnomalyDataset dataset) =>
+        method.Trim().ToLowerInvariant() switch
+        {
+            "patchcore" => [("all", dataset.Train.Count)],
+            "patchcore-oc" or "hiercore" when scenario.TrainLabels() =>
+                [.. dataset.Train.GroupBy(s => s.ClassName).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count()))],
+            _ => null,
+        };
 }

@@ -18,12 +18,14 @@ public sealed class MethodContext(RunSpec spec, BankCache? banks, IProgress<RunP
 
 /// <summary>Where a fit's group models came from.</summary>
 /// <param name="CoresetsBuilt">Groups whose coreset and criterion were computed by this fit.</param>
-/// <param name="BanksReused">Groups taken from the in-memory cache (built earlier in this process).</param>
+/// <param name="CoresetsReused">Groups whose criterion this fit estimated on a coreset already in memory (another criterion or re-weighting).</param>
+/// <param name="BanksReused">Groups taken whole from the in-memory cache (built earlier in this process).</param>
 /// <param name="BanksLoaded">Names of the groups loaded from the on-disk bank store.</param>
-public sealed record FitReport(int CoresetsBuilt, int BanksReused, IReadOnlyList<string> BanksLoaded)
+public sealed record FitReport(int CoresetsBuilt, int CoresetsReused, int BanksReused, IReadOnlyList<string> BanksLoaded)
 {
     public static FitReport From(IReadOnlyList<(string Group, BankOrigin Origin)> groups) => new(
         groups.Count(g => g.Origin == BankOrigin.Built),
+        groups.Count(g => g.Origin == BankOrigin.CoresetReused),
         groups.Count(g => g.Origin == BankOrigin.Memory),
         groups.Where(g => g.Origin == BankOrigin.Disk).Select(g => g.Group).ToArray());
 }

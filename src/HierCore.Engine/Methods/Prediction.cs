@@ -2,13 +2,13 @@ namespace HierCore.Engine.Methods;
 
 /// <summary>
 /// A method's verdict on one test image. <paramref name="Score"/> is the raw image score (max patch distance),
-/// <paramref name="NormalizedScore"/> is z = (s − μg)/σg of the group that scored it; PatchScores are the raw
-/// 28×28 patch distances, to be normalised with the same (μg, σg).
+/// <paramref name="NormalizedScore"/> is z = (s − cg)/σg of the group that scored it (cg, σg: the location and
+/// spread of its criterion's scale); PatchScores are the raw 28×28 patch distances, normalised with the same.
 /// </summary>
 public sealed record Prediction(
     double Score,
     double NormalizedScore,
     int Group,
     float[] PatchScores,
-    double GroupMean,
-    double GroupStd);
+    double GroupCenter,
+    double GroupSpread);

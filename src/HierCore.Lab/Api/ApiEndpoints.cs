@@ -91,7 +91,7 @@ public static class ApiEndpoints
     }
 
     private static async Task<IResult> SweepCompareExport(string id, string format, CompareService compare, CancellationToken ct,
-        string metric = MetricKeys.Headline, string scope = "mean")
+        string metric = MetricKeys.Headline, string scope = "mean", string? rows = null, string? cols = null)
     {
         if (!SweepId.TryParse(id, out var sweepId)) return Results.BadRequest(new { errors = new[] { $"id: '{id}' is not a sweep id." } });
         if (!CompareExport.Formats.Contains(format)) return Results.BadRequest(new { errors = new[] { $"format: use {string.Join(", ", CompareExport.Formats)}." } });
@@ -99,7 +99,19 @@ public static class ApiEndpoints
         if (!MetricKeys.Scopes.Contains(scope)) return Results.BadRequest(new { errors = new[] { "scope: use mean or pooled." } });
         var data = await compare.LoadAsync(sweepId, ct);
         if (data is null) return Results.NotFound(new { error = $"Sweep {id} does not exist." });
-        var (content, type, ext) = CompareExport.Render(data, metric, scope, format);
-        return Results.File(System.Text.Encoding.UTF8.GetBytes(content), type, $"sweep-{sweepId.Short}-{metric}.{ext}");
+        if (rows is null && cols is null)
+        {
+            var (content, type, ext) = CompareExport.Render(data, metric, scope, format);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(content), type, $"sweep-{sweepId.Short}-{metric}.{ext}");
+        }
+        // A pivot: both dimensions must be ones this sweep has (method, scenario, dataset or a setting it varies).
+        var dims = PivotDimensions.Available(data);
+        rows ??= PivotDimensions.Method;
+        cols ??= PivotDimensions.Scenario;
+        foreach (var (what, dim) in new[] { ("rows", rows), ("cols", cols) })
+            if (!dims.Contains(dim)) return Results.BadRequest(new { errors = new[] { $"{what}: '{SweepRequest.Clip(dim)}' is not a dimension of this sweep (use {string.Join(", ", dims)})." } });
+        var table = PivotTable.Build(data, rows, cols, metric, scope);
+        var (body, contentType, extension) = PivotExport.Render(data, table, metric, scope, format);
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(body), contentType, $"sweep-{sweepId.Short}-{metric}-{rows}-by-{cols}.{extension}");
     }
 }

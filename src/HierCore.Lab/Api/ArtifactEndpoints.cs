@@ -1,3 +1,4 @@
+using HierCore.Engine.Datasets;
 using HierCore.Lab.Datasets;
 using HierCore.Lab.Hosting;
 using HierCore.Lab.Jobs;

@@ -4,5 +4,5 @@ namespace HierCore.Lab.Hosting;
 public sealed class SweepOptions
 {
     /// <summary>Largest number of runs one sweep may queue (form and API).</summary>
-    public int MaxRuns { get; set; } = Sweeps.SweepPlanner.DefaultMaxRuns;
+    public int MaxRuns { get; set; } = HierCore.Engine.Sweeps.SweepPlanner.DefaultMaxRuns;
 }

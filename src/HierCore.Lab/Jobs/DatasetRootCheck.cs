@@ -1,4 +1,5 @@
 using HierCore.Engine.Contracts;
+using HierCore.Engine.Datasets;
 using HierCore.Lab.Hosting;
 
 namespace HierCore.Lab.Jobs;

@@ -7,7 +7,11 @@ using HierCore.Lab.Sweeps;
 
 namespace HierCore.Lab.Reports;
 
-public sealed record StoredResult(RunId RunId, RunResult Result);
+/// <param name="Dataset">The Lab's name of the run's dataset (a spec may hold a path); the result's own when not given.</param>
+public sealed record StoredResult(RunId RunId, RunResult Result, string? Dataset = null)
+{
+    public string DatasetName => Dataset ?? Result.Dataset;
+}
 
 /// <summary>The succeeded runs of one sweep and the shape of its grid (methods × scenarios × classes).</summary>
 public sealed record CompareData(SweepId SweepId, string SweepName, string Dataset, IReadOnlyList<StoredResult> Results,

@@ -30,7 +30,7 @@ public static class CompareExport
             {
                 var c = d.Cell(m, s, metric, scope);
                 var na = !d.IsApplicable(m, s);
-                sb.AppendLine(string.Join(',', Jobs.Csv.Escape(m), s, metric, scope,
+                sb.AppendLine(string.Join(',', ExportEscape.Csv(m), ExportEscape.Csv(s), ExportEscape.Csv(metric), ExportEscape.Csv(scope),
                     na ? "n/a" : F(c.Mean), na ? "n/a" : F(c.Std ?? 0), c.N.ToString(CultureInfo.InvariantCulture)));
             }
         return sb.ToString();
@@ -39,12 +39,12 @@ public static class CompareExport
     public static string Markdown(CompareData d, string metric, string scope)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"{MetricKeys.Label(metric)} ({scope}) — {d.SweepName}, mean ± std over seeds").AppendLine();
-        sb.AppendLine("| method | " + string.Join(" | ", d.Scenarios) + " |");
+        sb.AppendLine(ExportEscape.Markdown($"{MetricKeys.Label(metric)} ({scope}) — {d.SweepName}, mean ± std over seeds")).AppendLine();
+        sb.AppendLine("| method | " + string.Join(" | ", d.Scenarios.Select(ExportEscape.Markdown)) + " |");
         sb.AppendLine("|---|" + string.Concat(d.Scenarios.Select(_ => "---:|")));
         foreach (var m in d.Methods)
-            sb.AppendLine($"| {MethodCatalog.DisplayName(m)} | " +
-                string.Join(" | ", d.Scenarios.Select(s => d.IsApplicable(m, s) ? d.Cell(m, s, metric, scope).Format() : "n/a")) + " |");
+            sb.AppendLine($"| {ExportEscape.Markdown(MethodCatalog.DisplayName(m))} | " +
+                string.Join(" | ", d.Scenarios.Select(s => ExportEscape.Markdown(d.IsApplicable(m, s) ? d.Cell(m, s, metric, scope).Format() : "n/a"))) + " |");
         return sb.ToString();
     }
 
@@ -61,12 +61,11 @@ public static class CompareExport
                     ? (c.Std is { } std ? $"{F3(c.Mean)} $\\pm$ {F3(std)}" : F3(c.Mean)) : "--")) + @" \\");
         sb.AppendLine(@"\bottomrule");
         sb.AppendLine(@"\end{tabular}");
-        sb.AppendLine($"% {Tex(MetricKeys.Label(metric))} ({scope}), {Tex(d.SweepName)}, mean $\\pm$ std over seeds");
+        sb.AppendLine($"% {Tex(MetricKeys.Label(metric))} ({Tex(scope)}), {Tex(d.SweepName)}, mean $\\pm$ std over seeds");
         return sb.ToString();
     }
 
     private static string F(double v) => double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
     private static string F3(double v) => v.ToString("F3", CultureInfo.InvariantCulture);
-    private static string Tex(string s) => s.Replace(@"\", @"\textbackslash{}").Replace("&", @"\&").Replace("%", @"\%")
-        .Replace("_", @"\_").Replace("#", @"\#").Replace("$", @"\$");
+    private static string Tex(string s) => ExportEscape.Latex(s);
 }

@@ -18,11 +18,11 @@ public sealed class CompareService(IDbContextFactory<LabDbContext> dbs, IRequire
         var sweep = await db.Sweeps.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (sweep is null) return null;
         var runs = await db.Runs.AsNoTracking().Where(r => r.SweepId == id)
-            .Select(r => new { r.Id, r.Method, r.Scenario, r.Status, r.ResultJson }).ToListAsync(ct);
+            .Select(r => new { r.Id, r.Method, r.Scenario, r.Dataset, r.Status, r.ResultJson }).ToListAsync(ct);
         var results = new List<StoredResult>();
         foreach (var r in runs.Where(r => r.Status == RunStatus.Succeeded && r.ResultJson is not null))
         {
-            try { results.Add(new StoredResult(r.Id, LabJson.Deserialize<RunResult>(r.ResultJson!))); }
+            try { results.Add(new StoredResult(r.Id, LabJson.Deserialize<RunResult>(r.ResultJson!), r.Dataset)); }
             catch (Exception e) { log.LogWarning(e, "Result of run {Run} cannot be read; left out.", r.Id); }
         }
         var methods = runs.Select(r => r.Method).Distinct().OrderBy(m => MethodCatalog.Names.ToList().IndexOf(m)).ToList();

@@ -19,7 +19,7 @@ public static class ResultsCsv
         foreach (var run in runs)
         {
             var r = run.ResultJson is null ? null : LabJson.Deserialize<RunResult>(run.ResultJson);
-            var cells = new List<string> { run.Id.ToString(), Jobs.Csv.Escape(run.Method), run.Scenario, Jobs.Csv.Escape(run.Dataset),
+            var cells = new List<string> { run.Id.ToString(), Jobs.Csv.Escape(run.Method), Jobs.Csv.Escape(run.Scenario), Jobs.Csv.Escape(run.Dataset),
                 run.Seed.ToString(CultureInfo.InvariantCulture), run.Status.ToString(), run.Attempt.ToString(CultureInfo.InvariantCulture),
                 F(r?.Headline) };
             cells.AddRange(MetricKeys.Set.Select(m => F(r is null ? null : MetricKeys.Read(r.MeanOverClasses, m))));

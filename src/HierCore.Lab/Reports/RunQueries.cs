@@ -9,7 +9,16 @@ namespace HierCore.Lab.Reports;
 
 public sealed record RunRow(RunId Id, SweepId SweepId, string SweepName, string Method, string Scenario, string Dataset, int Seed,
     RunStatus Status, int Attempt, string? Phase, int ProgressDone, int ProgressTotal, double Progress, DateTime CreatedAt,
-    DateTime? StartedAt, DateTime? FinishedAt, double? Headline, string? Error, string? Worker);
+    DateTime? StartedAt, DateTime? FinishedAt, double? Headline, string? Error, string? Worker, string? SpecJson = null)
+{
+    /// <summary>The run's value of a registered setting, read from its spec ("" when the spec cannot be read).</summary>
+    public string Setting(HierCore.Engine.Contracts.RunSetting setting)
+    {
+        if (SpecJson is null) return "";
+        try { return setting.Format(LabJson.Deserialize<RunSpec>(SpecJson)); }
+        catch (System.Text.Json.JsonException) { return ""; }
+    }
+}
 
 public sealed record RunFilter(SweepId? Sweep = null, RunStatus? Status = null, string? Method = null, string? Scenario = null, string? Search = null);
 
@@ -54,7 +63,7 @@ public sealed class RunQueries(IDbContextFactory<LabDbContext> dbs, Jobs.IArtifa
         };
         var items = await q.Skip(Math.Max(0, page) * pageSize).Take(pageSize)
             .Select(r => new RunRow(r.Id, r.SweepId, r.Sweep!.Name, r.Method, r.Scenario, r.Dataset, r.Seed, r.Status, r.Attempt, r.Phase,
-                r.ProgressDone, r.ProgressTotal, r.Progress, r.CreatedAt, r.StartedAt, r.FinishedAt, r.Headline, r.Error, r.Worker))
+                r.ProgressDone, r.ProgressTotal, r.Progress, r.CreatedAt, r.StartedAt, r.FinishedAt, r.Headline, r.Error, r.Worker, r.SpecJson))
             .ToListAsync(ct);
         return new RunPage(items, total);
     }
@@ -104,6 +113,13 @@ public sealed class RunQueries(IDbContextFactory<LabDbContext> dbs, Jobs.IArtifa
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await db.Runs.AsNoTracking().Where(r => r.SweepId == id).OrderBy(r => r.Method).ThenBy(r => r.Scenario).ThenBy(r => r.Seed).ToListAsync(ct);
+    }
+
+    /// <summary>The request a sweep was made from, as stored (null when the sweep does not exist).</summary>
+    public async Task<string?> SweepRequestJsonAsync(SweepId id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Sweeps.AsNoTracking().Where(s => s.Id == id).Select(s => s.RequestJson).FirstOrDefaultAsync(ct);
     }
 
     public async Task<bool> SweepExistsAsync(SweepId id, CancellationToken ct = default)

@@ -1,3 +1,4 @@
+using HierCore.Engine.Sweeps;
 using HierCore.Engine.Contracts;
 using HierCore.Lab.Data;
 using HierCore.Lab.Datasets;
@@ -28,12 +29,13 @@ public sealed class SweepService(
         catalog.List().Where(d => d.Problem is null).Select(d => d.Name).Append("demo")
             .Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
 
-    public SweepPlan Plan(SweepRequest request) =>
-        SweepPlanner.Plan(request, catalog.Resolve(request.Dataset ?? ""), worker.Value.Device, sweepOptions.Value.MaxRuns);
+    public LabSweepPlan Plan(SweepRequest request) =>
+        SweepPlanning.Plan(request, catalog.Resolve, worker.Value.Device, sweepOptions.Value.MaxRuns);
 
     public async Task<SweepCreated> CreateAsync(SweepRequest request, CancellationToken ct = default)
     {
-        var plan = Plan(request);
+        var labPlan = Plan(request);
+        var plan = labPlan.Plan;
         if (!plan.IsValid) return new SweepCreated(null, plan.Errors, 0);
         var fingerprint = Fingerprint(plan);
 
@@ -49,14 +51,15 @@ public sealed class SweepService(
             var now = lifecycle.Now;
             var sweep = new Sweep
             {
-                Id = SweepId.New(), CreatedAt = now, Dataset = request.Dataset.Trim(), RunCount = plan.Runs.Count,
-                Name = string.IsNullOrWhiteSpace(request.Name) ? DefaultName(request, now) : request.Name.Trim(),
+                Id = SweepId.New(), CreatedAt = now, RunCount = plan.Runs.Count,
+                Dataset = string.Join(", ", labPlan.DatasetNames.Values.Distinct()),
+                Name = string.IsNullOrWhiteSpace(request.Name) ? DefaultName(labPlan, now) : request.Name.Trim(),
                 RequestJson = LabJson.Serialize(request),
             };
             var runs = plan.Runs.Select(spec => new Run
             {
                 Id = RunId.New(), SweepId = sweep.Id, SpecJson = LabJson.Serialize(spec), Method = spec.Method,
-                Scenario = spec.Scenario.ToString(), Dataset = sweep.Dataset, Seed = spec.Seed,
+                Scenario = spec.Scenario.ToString(), Dataset = labPlan.DatasetName(spec.Dataset), Seed = spec.Seed,
                 Status = RunStatus.Queued, CreatedAt = now,
             }).ToList();
 
@@ -93,6 +96,12 @@ public sealed class SweepService(
         return null;
     }
 
-    private static string DefaultName(SweepRequest r, DateTime now) =>
-        $"{r.Dataset.Trim()} · {r.Methods.Count} method{(r.Methods.Count == 1 ? "" : "s")} × {r.Scenarios.Count} scenario{(r.Scenarios.Count == 1 ? "" : "s")} × {r.Seeds.Count} seed{(r.Seeds.Count == 1 ? "" : "s")} · {now:MM-dd HH:mm}";
+    private static string DefaultName(LabSweepPlan p, DateTime now)
+    {
+        var runs = p.Plan.Runs;
+        string N(int n, string what) => $"{n} {what}{(n == 1 ? "" : "s")}";
+        var grid = string.Concat(p.Plan.Varied.Select(v => $" × {v.Setting.Name} ({v.Values.Count})"));
+        return $"{string.Join(", ", p.DatasetNames.Values.Distinct())} · {N(runs.Select(r => r.Method).Distinct().Count(), "method")} × " +
+            $"{N(runs.Select(r => r.Scenario).Distinct().Count(), "scenario")} × {N(runs.Select(r => r.Seed).Distinct().Count(), "seed")}{grid} · {now:MM-dd HH:mm}";
+    }
 }

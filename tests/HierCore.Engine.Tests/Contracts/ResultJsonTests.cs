@@ -22,9 +22,10 @@ public class ResultJsonTests
     {
         var criterion = new GroupCriterion("g", 1.5, double.NaN, 3, 4, "bottle");
         var json = ResultJson.Serialize(criterion, indented: false);
-        Assert.Equal("""{"group":"g","mean":1.5,"std":null,"threshold":3,"samples":4,"majority_class":"bottle"}""", json);
+        Assert.Equal("""{"group":"g","mean":1.5,"std":null,"threshold":3,"samples":4,"majority_class":"bottle","fallback":null}""", json);
         var back = ResultJson.Deserialize<GroupCriterion>(json);
         Assert.Equal(("g", 1.5, 3.0, "bottle"), (back.Group, back.Mean, back.Threshold, back.MajorityClass));
         Assert.True(double.IsNaN(back.Std));
+        Assert.Equal("pooled", ResultJson.Deserialize<GroupCriterion>(ResultJson.Serialize(criterion with { Fallback = "pooled" })).Fallback);
     }
 }

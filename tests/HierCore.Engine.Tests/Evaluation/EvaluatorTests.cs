@@ -88,4 +88,12 @@ public class EvaluatorTests
         Assert.Contains("class 'a'", e.Message);
         Assert.Throws<ArgumentException>(() => new Evaluator(2, 1).Evaluate([], Scenario.S1, 3));
     }
+
+    [Fact]
+    public void A_cancelled_run_stops_between_scopes()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => new Evaluator(2, 1).Evaluate(Images, Scenario.S1, 3, cancelled.Token));
+    }
 }

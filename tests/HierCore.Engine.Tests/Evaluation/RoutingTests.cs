@@ -19,7 +19,7 @@ public class RoutingEvaluationTests
     public void A_route_to_a_group_without_training_images_is_wrong()
     {
         // Majorities g0 → a, g1 → b, g2 → none. Test: a→g0 ✓, b→g1 ✓, b→g2 ✗, a→g1 ✗.
-        var m = RoutingEvaluation.Compute(TrainGroups, TrainClasses, [0, 1, 2, 1], ["a", "b", "b", "a"], groupCount: 3, groupsFromTrainingLabels: true);
+        var m = RoutingEvaluation.Compute(TrainGroups, TrainClasses, [0, 1, 2, 1], ["a", "b", "b", "a"], groupNames: ["g0", "g1", "g2"], groupsFromTrainingLabels: true);
         Assert.Equal(0.5, m.RoutingAccuracy, 12);
         Assert.Equal(3, m.Groups);
     }
@@ -28,17 +28,24 @@ public class RoutingEvaluationTests
     public void Without_training_labels_purity_and_nmi_come_from_the_training_clusters()
     {
         // Majorities g0 → a, g1 → b. Test: a→g0 ✓, b→g0 ✗, b→g1 ✓, c→g1 ✗.
-        var m = RoutingEvaluation.Compute(TrainGroups, TrainClasses, [0, 0, 1, 1], ["a", "b", "b", "c"], groupCount: 2, groupsFromTrainingLabels: false);
+        var m = RoutingEvaluation.Compute(TrainGroups, TrainClasses, [0, 0, 1, 1], ["a", "b", "b", "c"], groupNames: ["g0", "g1"], groupsFromTrainingLabels: false);
         Assert.Equal(0.5, m.RoutingAccuracy, 12);
         Assert.Equal(2, m.Groups);
         Assert.Equal(4.0 / 6, m.ClusteringPurity!.Value, 12);
         Assert.Equal(0.4398695005110285, m.ClusteringNmi!.Value, 12); // sklearn on the same labelings
+
+        // Two clusters for three classes: majority-class figures mislead, so the contingency table is there instead.
+        Assert.False(m.ClustersMatchClasses);
+        Assert.Equal(3, m.Classes);
+        Assert.Equal(["g0", "g1"], m.Contingency!.Select(r => r.Group));
+        Assert.Equal(new Dictionary<string, int> { ["a"] = 2, ["b"] = 1, ["c"] = 0 }, m.Contingency[0].Classes);
+        Assert.Equal(new Dictionary<string, int> { ["a"] = 0, ["b"] = 2, ["c"] = 1 }, m.Contingency[1].Classes);
     }
 
     [Fact]
     public void With_training_labels_only_routing_accuracy_is_reported()
     {
-        var m = RoutingEvaluation.Compute(TrainGroups, TrainClasses, [1], ["b"], groupCount: 2, groupsFromTrainingLabels: true);
+        var m = RoutingEvaluation.Compute(TrainGroups, TrainClasses, [1], ["b"], groupNames: ["g0", "g1"], groupsFromTrainingLabels: true);
         Assert.Equal(1.0, m.RoutingAccuracy);
         Assert.Null(m.ClusteringPurity);
         Assert.Null(m.ClusteringNmi);

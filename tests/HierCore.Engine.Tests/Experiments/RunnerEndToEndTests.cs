@@ -57,6 +57,20 @@ public class RunnerEndToEndTests(TinyDemo demo)
         Assert.NotNull(r.Routing.ClusteringNmi);
         Assert.Equal(r.Pooled.ImageAuroc, r.Headline, 9);                           // S4: pooled I-AUROC
         Assert.Equal(r.Routing.Groups, r.Criteria.Count);
+
+        // The cluster × class table accounts for every training image (3 classes × 6), one row per cluster.
+        var table = r.Routing.Contingency!;
+        Assert.Equal(r.Routing.Groups, table.Count);
+        Assert.Equal(3, r.Routing.Classes);
+        Assert.Equal(18, table.Sum(row => row.Classes.Values.Sum()));
+        Assert.All(table, row => Assert.Equal(["disc", "noise", "stripes"], row.Classes.Keys.Order()));
+        var oneToOne = table.Count == 3 && table.Select(row => row.Classes.MaxBy(kv => kv.Value).Key).Distinct().Count() == 3;
+        Assert.Equal(oneToOne, r.Routing.ClustersMatchClasses);
+
+        // A run with class labels has groups = classes: nothing to tabulate.
+        var s1 = await runner.RunAsync(Spec("hiercore", Scenario.S1), null, CancellationToken.None);
+        Assert.True(s1.Routing!.ClustersMatchClasses);
+        Assert.Null(s1.Routing.Contingency);
     }
 
     [Fact]
@@ -92,5 +106,32 @@ public class RunnerEndToEndTests(TinyDemo demo)
         using var cts = new CancellationTokenSource();
         var progress = new InlineProgress<RunProgress>(p => { if (p.Phase == "fit") cts.Cancel(); });
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(Spec("hiercore", Scenario.S1) with { Seed = 7 }, progress, cts.Token));
+    }
+}
+
+[Collection("tiny demo")]
+public class GridSharingTests(TinyDemo demo)
+{
+    RunSpec Spec(string method, Scenario scenario) => new() { Dataset = demo.DatasetPath, Method = method, Scenario = scenario, Device = "cpu", Seed = 11, CoresetRatio = 0.05 };
+
+    [Fact]
+    public async Task Runs_that_differ_only_in_criterion_share_coresets_and_raw_scores_and_a_lambda_grid_shares_whole_banks()
+    {
+        using var runner = new ExperimentRunner(demo.DataDirectory);
+        var first = await runner.RunAsync(Spec("hiercore", Scenario.S1), null, CancellationToken.None);
+        var folds = await runner.RunAsync(Spec("hiercore", Scenario.S1) with { Criterion = "folds:2" }, null, CancellationToken.None);
+        var lambda = await runner.RunAsync(Spec("hiercore", Scenario.S1) with { Lambda = 2 }, null, CancellationToken.None);
+
+        var groups = first.Criteria.Count;
+        Assert.Equal((0, 0), (first.Timings.CoresetsReused, first.Timings.BanksReused));
+        Assert.Equal((groups, 0), (folds.Timings.CoresetsReused, folds.Timings.BanksReused)); // coresets reused, criterion estimated anew
+        Assert.Equal(folds.Scores.Count, folds.Timings.ScoresReused);                          // raw scores do not depend on the criterion
+        Assert.Equal(first.Scores.Select(s => s.Score), folds.Scores.Select(s => s.Score));
+        Assert.NotEqual(first.Criteria.Select(c => c.Std), folds.Criteria.Select(c => c.Std));  // …but the criterion is its own
+        Assert.Equal(first.Memory.BankEntries, folds.Memory.BankEntries);
+        Assert.Equal((0, groups), (lambda.Timings.CoresetsReused, lambda.Timings.BanksReused)); // λ changes nothing before the verdict
+        Assert.Equal(0, runner.Features.Extracted - first.FeaturesExtracted - folds.FeaturesExtracted - lambda.FeaturesExtracted);
+        Assert.Equal(0, folds.FeaturesExtracted + lambda.FeaturesExtracted);
+        Assert.Equal(groups, runner.Banks.CoresetBuilds);
     }
 }

@@ -7,10 +7,11 @@ namespace HierCore.Engine.Tests.Methods;
 public sealed class BankStoreTests : IDisposable
 {
     readonly string root = Path.Combine(Path.GetTempPath(), $"hiercore-banks-{Guid.NewGuid():N}");
-    static readonly BankSettings Settings = BankSettings.From(new RunSpec
+    static readonly RunSpec Spec = new()
     {
         Dataset = "synthetic", Method = "hiercore", Scenario = Scenario.S1, CoresetRatio = 0.25, ProjectionDim = 4, Seed = 2,
-    });
+    };
+    static readonly BankSettings Settings = BankSettings.From(Spec);
 
     static (double Score, float[] Patches)[] ScoresOf(GroupModel model, FeatureSet test) =>
         model.Score(test, Enumerable.Range(0, test.Count).ToArray(), reweighting: true, CancellationToken.None);
@@ -86,12 +87,13 @@ public sealed class BankStoreTests : IDisposable
         var keys = new[]
         {
             Settings.Key(members),
-            (Settings with { CoresetRatio = 0.5 }).Key(members),
-            (Settings with { Seed = 3 }).Key(members),
-            (Settings with { ProjectionDim = 8 }).Key(members),
-            (Settings with { Criterion = "folds:3" }).Key(members),
-            (Settings with { Reweighting = true }).Key(members),
-            (Settings with { FeatureKey = "other" }).Key(members),
+            BankSettings.From(Spec with { CoresetRatio = 0.5 }).Key(members),
+            BankSettings.From(Spec with { Seed = 3 }).Key(members),
+            BankSettings.From(Spec with { ProjectionDim = 8 }).Key(members),
+            BankSettings.From(Spec with { Criterion = "folds:3" }).Key(members),
+            BankSettings.From(Spec with { Criterion = "leave-neighbours-out:2" }).Key(members),
+            BankSettings.From(Spec with { Reweighting = true }).Key(members),
+            BankSettings.From(Spec with { Embedding = "pooled1024" }).Key(members),
             Settings.Key(["a", "b"]),
             Settings.Key(["b", "a", "c"]),
         };
@@ -100,6 +102,31 @@ public sealed class BankStoreTests : IDisposable
         {
             Dataset = "other", Method = "patchcore", Scenario = Scenario.S4, CoresetRatio = 0.25, ProjectionDim = 4, Seed = 2, Lambda = 1,
         }).Key(members)); // dataset, method, scenario and λ do not change a bank
+        // The scale is applied to the fitted groups after the cache: every scale is served by the same stored model.
+        Assert.Equal(Settings.Key(members), BankSettings.From(Spec with { Scale = "shrink:20" }).Key(members));
+        Assert.Equal(Settings.Key(members), BankSettings.From(Spec with { Scale = "robust", Routing = "top2" }).Key(members));
+    }
+
+    [Fact]
+    public void A_stored_model_keeps_its_criterion_sample_so_a_group_too_small_for_one_still_gets_the_pooled_fallback()
+    {
+        var (train, _, _) = Data();
+        using var _t = train;
+        int[] one = [0];
+        using (var writer = new BankCache(new BankStore(root))) Assert.False(writer.GetOrBuild(train, one, 0, Settings, CancellationToken.None).Model.HasCriterion);
+        using var fresh = new BankCache();
+        var (built, _) = fresh.GetOrBuild(train, [1, 2, 3, 4], 0, Settings, CancellationToken.None);
+        using (var writer = new BankCache(new BankStore(root))) writer.GetOrBuild(train, [1, 2, 3, 4], 0, Settings, CancellationToken.None);
+
+        using var reader = new BankCache(new BankStore(root));
+        var (small, smallOrigin) = reader.GetOrBuild(train, one, 0, Settings, CancellationToken.None);
+        var (loaded, loadedOrigin) = reader.GetOrBuild(train, [1, 2, 3, 4], 1, Settings, CancellationToken.None);
+
+        Assert.Equal((BankOrigin.Disk, BankOrigin.Disk), (smallOrigin, loadedOrigin));
+        Assert.False(small.HasCriterion); // still the method's to pool, not a μ/σ made up on load
+        Assert.Equal(built.Sample, loaded.Sample);
+        Assert.Equal(built.Criterion.Median, loaded.Criterion.Median); // robust scale needs more than μ and σ
+        Assert.Equal(built.Criterion.Mad, loaded.Criterion.Mad);
     }
 
     static byte[] Flip(byte[] bytes, int at)

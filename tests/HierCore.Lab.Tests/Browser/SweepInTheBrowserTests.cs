@@ -11,7 +11,7 @@ namespace HierCore.Lab.Tests.Browser;
 [Collection(Integration.LabCollection.Name)]
 public sealed class SweepInTheBrowserTests
 {
-    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    internal static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     [BrowserFact]
     public async Task A_sweep_made_in_the_form_completes_live_and_its_compare_link_reproduces_the_view()
@@ -108,21 +108,21 @@ public sealed class SweepInTheBrowserTests
         await Shot(page, "datasets");
     }
 
-    private static async Task OpenAsync(IPage page, string url)
+    internal static async Task OpenAsync(IPage page, string url)
     {
         await page.GotoAsync(url);
         // Clicks on a prerendered page are lost: wait until the circuit is live.
         await InteractiveAsync(page);
     }
 
-    private static Task InteractiveAsync(IPage page) =>
+    internal static Task InteractiveAsync(IPage page) =>
         page.WaitForSelectorAsync("#circuit-state[data-interactive=true]", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
 
-    private sealed class ConsoleDump(List<string> lines, string path) : IDisposable
+    internal sealed class ConsoleDump(List<string> lines, string path) : IDisposable
     {
         public void Dispose() => File.WriteAllLines(path, lines);
     }
 
-    private static Task Shot(IPage page, string name) =>
+    internal static Task Shot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, name + ".png"), FullPage = true });
 }

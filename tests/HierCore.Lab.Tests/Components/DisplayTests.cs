@@ -93,6 +93,30 @@ public sealed class DisplayTests : IAsyncLifetime
         Assert.Contains(rows, r => r.TextContent.Contains("grid") && r.TextContent.Contains(grid.ImageAuroc.ToString("F3", CultureInfo.InvariantCulture)));
     }
 
+    [Fact]
+    public void When_clusters_are_not_the_classes_the_summary_shows_the_contingency_table_instead_of_routing_accuracy()
+    {
+        var result = FakeExperimentRunner.Build(new RunSpec { Dataset = "demo", Method = "hiercore", Scenario = Scenario.S4 }) with
+        {
+            Routing = new RoutingMetrics
+            {
+                RoutingAccuracy = 0.33, ClusteringPurity = 0.33, ClusteringNmi = 0.5, Groups = 2, Classes = 3, ClustersMatchClasses = false,
+                Contingency = [new("cluster-00", new Dictionary<string, int> { ["a"] = 10, ["b"] = 9, ["c"] = 0 }),
+                               new("cluster-01", new Dictionary<string, int> { ["a"] = 0, ["b"] = 1, ["c"] = 10 })],
+            },
+        };
+        var cut = _ctx.Render<RunSummary>(p => p.Add(c => c.Result, result));
+        Assert.Contains("clusters ≠ classes (2 of 3)", cut.Markup);
+        Assert.DoesNotContain("Routing accuracy", cut.Markup);
+        var rows = cut.FindAll("#cluster-contingency tbody tr");
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("cluster-01", rows[1].TextContent);
+
+        var matched = _ctx.Render<RunSummary>(p => p.Add(c => c.Result, FakeExperimentRunner.Build(new RunSpec { Dataset = "demo", Method = "hiercore", Scenario = Scenario.S1 })));
+        Assert.Contains("Routing accuracy", matched.Markup);
+        Assert.Empty(matched.FindAll("#cluster-contingency"));
+    }
+
     private static StoredResult Result(string method, Scenario s, int seed) =>
         new(RunId.New(), FakeExperimentRunner.Build(new RunSpec { Dataset = "demo", Method = method, Scenario = s, Seed = seed }));
 

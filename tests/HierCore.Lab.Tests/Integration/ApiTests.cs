@@ -32,7 +32,11 @@ public sealed class ApiTests(LabFactory lab)
     public async Task Sweep_bodies_are_read_in_snake_case_and_camel_case(string ratioName, string unknownName)
     {
         var http = lab.CreateClient();
-        var body = $$"""{"dataset": "demo", "methods": ["patchcore"], "scenarios": ["S2"], "seeds": [{{Random.Shared.Next(1000, 1_000_000)}}], "{{ratioName}}": 0.37, "routing": "top2", "{{unknownName}}": 1}""";
+        var body = $$"""{"dataset": "demo", "methods": ["patchcore"], "scenarios": ["S2"], "seeds": [{{Random.Shared.Next(1000, 1_000_000)}}], "{{ratioName}}": 0.37, "routing": "top2"}""";
+        // A name that is no setting is refused by name (a misspelt grid axis must not silently run the default).
+        var typo = await http.PostAsync("/api/sweeps", new StringContent(body.Replace("\"routing\"", $"\"{unknownName}\": 1, \"routing\""), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, typo.StatusCode);
+        Assert.Contains($"unknown setting '{unknownName}'", await typo.Content.ReadAsStringAsync());
         var response = await http.PostAsync("/api/sweeps", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         using var created = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

@@ -20,7 +20,7 @@ public sealed class SweepEndToEndTests(LabFactory lab)
         var before = lab.Runner.Completed;
         var (sweep, count) = await http.CreateSweepAsync(new SweepRequest
         {
-            Dataset = "demo", Methods = ["patchcore", "patchcore-oc"], Scenarios = ["S1", "S3"], Seeds = [0, 1],
+            Dataset = ["demo"], Methods = ["patchcore", "patchcore-oc"], Scenarios = ["S1", "S3"], Seeds = [0, 1],
         });
         Assert.Equal(6, count); // patchcore: S1,S3 × 2 seeds; patchcore-oc: S1 only (S3 not applicable) × 2 seeds
 

@@ -16,7 +16,7 @@ namespace HierCore.Lab.Tests.RealEngine;
 public sealed class BadInputTests(RealLabFactory lab)
 {
     private static SweepRequest One(string dataset, int seed = 0) =>
-        new() { Dataset = dataset, Methods = ["patchcore"], Scenarios = ["S1"], Seeds = [seed], CoresetRatio = 0.05 };
+        new() { Dataset = [dataset], Methods = ["patchcore"], Scenarios = ["S1"], Seeds = [seed], Grid = { ["coreset_ratio"] = ["0.05"] } };
 
     [Fact]
     public async Task Each_broken_dataset_fails_its_run_with_a_clear_message_and_the_good_run_succeeds()
@@ -95,7 +95,7 @@ public sealed class BadInputTests(RealLabFactory lab)
     public async Task A_cancelled_real_run_leaves_no_results_or_files()
     {
         var http = lab.CreateClient();
-        var (sweep, _) = await http.CreateSweepAsync(new SweepRequest { Dataset = "demo", Methods = ["hiercore"], Scenarios = ["S4"], Seeds = [5], CoresetRatio = 0.05 });
+        var (sweep, _) = await http.CreateSweepAsync(new SweepRequest { Dataset = ["demo"], Methods = ["hiercore"], Scenarios = ["S4"], Seeds = [5], Grid = { ["coreset_ratio"] = ["0.05"] } });
         var running = await http.WaitForRunsAsync(sweep, rs => rs.All(r => r.Status == "Running"), TimeSpan.FromSeconds(120));
         // Cancel while the engine computes (past loading the dataset), not before it has started.
         await http.WaitForPhaseAsync(running[0].Id, p => p is not (null or "starting" or RunPhases.Load), TimeSpan.FromSeconds(120));
@@ -106,7 +106,7 @@ public sealed class BadInputTests(RealLabFactory lab)
 
         // The engine runs one spec at a time: once a later run has succeeded, whatever the cancelled one still
         // computed has ended, and must have been dropped.
-        var (later, _) = await http.CreateSweepAsync(new SweepRequest { Dataset = "demo", Methods = ["patchcore"], Scenarios = ["S1"], Seeds = [55], CoresetRatio = 0.05 });
+        var (later, _) = await http.CreateSweepAsync(new SweepRequest { Dataset = ["demo"], Methods = ["patchcore"], Scenarios = ["S1"], Seeds = [55], Grid = { ["coreset_ratio"] = ["0.05"] } });
         await http.WaitForRunsAsync(later, rs => rs.All(r => r.Status == "Succeeded"), TimeSpan.FromSeconds(240));
         var id = new RunId(Guid.Parse(final[0].Id));
         await using var db = await lab.Services.GetRequiredService<IDbContextFactory<LabDbContext>>().CreateDbContextAsync();

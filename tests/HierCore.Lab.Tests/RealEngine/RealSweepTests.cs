@@ -19,7 +19,7 @@ public sealed class RealSweepTests(RealLabFactory lab)
         var http = lab.CreateClient();
         var (sweep, count) = await http.CreateSweepAsync(new SweepRequest
         {
-            Dataset = "demo", Methods = ["patchcore", "patchcore-oc", "hiercore"], Scenarios = ["S1", "S4"], Seeds = [0], CoresetRatio = 0.05,
+            Dataset = ["demo"], Methods = ["patchcore", "patchcore-oc", "hiercore"], Scenarios = ["S1", "S4"], Seeds = [0], Grid = { ["coreset_ratio"] = ["0.05"] },
         });
         Assert.Equal(5, count); // patchcore-oc has no S4 run: not applicable
 

@@ -77,4 +77,13 @@ public sealed class ReportsTests
         ImageScore[] scores = [new("cl,ass", "cl,ass/test/crack/a \"b\"", true, 1.25, -0.5, "g1", "crack"), new("x", "x/test/good/y", false, 0.1, 0.2, "g2", "good")];
         Assert.Equal(scores, HierCore.Engine.Contracts.ScoresCsv.Read(HierCore.Engine.Contracts.ScoresCsv.Write(scores)));
     }
+
+    [Fact]
+    public void Grouped_bars_leave_a_gap_for_an_inapplicable_pair()
+    {
+        // patchcore-oc × S3 has no cell: its bar is a gap (null), not a crash and not a zero.
+        var bars = Charts.GroupedBars(Data(), "headline", "mean", errorBars: true).Cast<Plotly.Blazor.Traces.Bar>().ToList();
+        Assert.Equal([0.875, null], bars[1].Y.Select(y => (double?)y).ToList());
+        Assert.Equal([0.5, 0.625], bars[0].Y.Select(y => (double?)y).ToList());
+    }
 }

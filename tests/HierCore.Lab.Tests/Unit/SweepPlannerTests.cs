@@ -1,23 +1,86 @@
+using System.Text.Json;
 using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
+using HierCore.Engine.Sweeps;
 using HierCore.Lab.Sweeps;
 
 namespace HierCore.Lab.Tests.Unit;
 
+/// <summary>The Lab's requests go through the engine's planner: lists, single values, JSON spellings, datasets.</summary>
 public sealed class SweepPlannerTests
 {
-    private static readonly string[] Known = ["demo"];
+    private static readonly string[] Known = ["demo", "textures"];
 
     [Fact]
     public void Every_applicable_method_scenario_seed_becomes_one_run_with_the_settings()
     {
-        var plan = SweepPlanner.Plan(new SweepRequest { Seeds = [0, 5], CoresetRatio = 0.25, Lambda = 2, Grouping = "k:4" }, Known);
+        var plan = SweepPlanning.Plan(new SweepRequest { Seeds = [0, 5] }.Set("coreset_ratio", 0.25).Set("lambda", 2).Set("grouping", "k:4"), Known);
         Assert.True(plan.IsValid);
         Assert.Equal((3 * 4 - 2) * 2, plan.Runs.Count);
-        Assert.Equal([("patchcore-oc", Scenario.S3), ("patchcore-oc", Scenario.S4)], plan.NotApplicable);
-        Assert.DoesNotContain(plan.Runs, r => r.Method == "patchcore-oc" && !r.Scenario.TrainLabels());
+        Assert.Equal([("patchcore-oc", "S3"), ("patchcore-oc", "S4")], plan.Plan.NotApplicable.Select(n => (n.Method, n.Scenario)));
         Assert.All(plan.Runs, r => Assert.Equal((0.25, 2.0, "k:4"), (r.CoresetRatio, r.Lambda, r.Grouping)));
         Assert.Equal(plan.Runs.Count, plan.Runs.Select(r => (r.Method, r.Scenario, r.Seed)).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_issue_body_in_snake_case_plans_eight_runs_and_single_values_still_work()
+    {
+        const string body = """{"dataset":["demo"],"methods":["hiercore"],"scenarios":["S1","S4"],"seeds":[0],"coreset_ratio":[0.01,0.02],"criterion":["leave-image-out","folds:3"]}""";
+        var request = JsonSerializer.Deserialize<SweepRequest>(body, JsonSerializerOptions.Web)!;
+        var plan = SweepPlanning.Plan(request, Known);
+        Assert.True(plan.IsValid, string.Join(" ", plan.Errors));
+        Assert.Equal(8, plan.Runs.Count);
+
+        const string single = """{"dataset":"textures","methods":"hiercore","scenarios":"S4","seeds":3,"coresetRatio":0.05,"reweighting":true}""";
+        var one = SweepPlanning.Plan(JsonSerializer.Deserialize<SweepRequest>(single, JsonSerializerOptions.Web)!, Known);
+        var run = Assert.Single(one.Runs);
+        Assert.Equal(("textures", 3, 0.05, true), (run.Dataset, run.Seed, run.CoresetRatio, run.Reweighting));
+    }
+
+    [Fact]
+    public void Two_datasets_double_the_plan_and_an_unknown_one_is_named()
+    {
+        var request = new SweepRequest { Dataset = ["demo", "textures"], Methods = ["hiercore"], Scenarios = ["S1"] };
+        Assert.Equal(["demo", "textures"], SweepPlanning.Plan(request, Known).Runs.Select(r => r.Dataset));
+        request.Dataset.Add("nope");
+        var plan = SweepPlanning.Plan(request, Known);
+        Assert.Empty(plan.Runs);
+        Assert.Contains(plan.Errors, e => e.Contains("'nope' is not a known dataset"));
+    }
+
+    [Fact]
+    public void Out_of_range_settings_each_get_the_engines_message()
+    {
+        var request = new SweepRequest().Set("coreset_ratio", 0).Set("embedding", "vit").Set("routing", "random").Set("grouping", "k:0").Set("criterion", "folds:1");
+        var errors = SweepPlanning.Plan(request, Known).Errors;
+        // The same words the engine (and so the CLI) uses for the same spec.
+        var probe = new RunSpec { Dataset = "demo", Method = "patchcore", Scenario = Scenario.S1, CoresetRatio = 0, Embedding = "vit", Routing = "random", Grouping = "k:0", Criterion = "folds:1" };
+        foreach (var problem in RunSpecValidation.Problems(probe))
+            Assert.Contains(problem, errors);
+        Assert.Equal(5, errors.Count);
+    }
+
+    [Fact]
+    public void An_oversized_sweep_is_refused_before_it_is_expanded()
+    {
+        var request = new SweepRequest { Seeds = [.. Enumerable.Range(0, 20)] }; // 10 applicable pairs × 20 seeds = 200 runs
+        Assert.True(SweepPlanning.Plan(request, Known, maxRuns: 200).IsValid);
+        request.Set("lambda", 2, 3); // × 2 = 400: the limit applies to the whole product
+        var plan = SweepPlanning.Plan(request, Known, maxRuns: 399);
+        Assert.Empty(plan.Runs);
+        Assert.Equal(400, plan.Plan.Count);
+        Assert.Contains(plan.Errors, e => e.Contains("400 runs") && e.Contains("399") && e.Contains("Sweeps:MaxRuns"));
+    }
+
+    [Fact]
+    public void Hostile_lists_get_short_messages()
+    {
+        var huge = new string('x', 100_000);
+        var request = new SweepRequest { Methods = [huge, "<script>alert(1)</script>"], Scenarios = ["S9"] }.Set("embedding", huge).Set(huge, 1);
+        var errors = SweepPlanning.Plan(request, Known).Errors;
+        Assert.Contains(errors, e => e.StartsWith("Methods: unknown method '<script>"));
+        Assert.Contains(errors, e => e.StartsWith("Scenarios: unknown scenario 'S9'"));
+        Assert.All(errors, e => Assert.True(e.Length < 400, e[..Math.Min(100, e.Length)]));
     }
 
     [Theory]
@@ -35,38 +98,5 @@ public sealed class SweepPlannerTests
     {
         Assert.Null(SweepPlanner.ParseSeeds(text, out var error));
         Assert.NotNull(error);
-    }
-
-    [Fact]
-    public void Out_of_range_settings_each_get_the_engines_message()
-    {
-        var request = new SweepRequest { CoresetRatio = 0, Lambda = double.NaN, Embedding = "vit", Routing = "random", Grouping = "k:0", Criterion = "folds:1" };
-        var errors = SweepValidator.Validate(request, new Datasets.DatasetChoice("demo", "demo", null));
-        // The same words the engine (and so the CLI) uses for the same spec.
-        var probe = SweepValidator.ToSpec(request, "demo", "patchcore", Scenario.S1, 0, "auto");
-        Assert.Equal(RunSpecValidation.Problems(probe), errors);
-        foreach (var field in new[] { "Coreset ratio:", "Lambda:", "Embedding:", "Routing:", "Grouping:", "Criterion:" })
-            Assert.Contains(errors, e => e.StartsWith(field));
-    }
-
-    [Fact]
-    public void An_oversized_sweep_is_refused_before_it_is_expanded()
-    {
-        var request = new SweepRequest { Seeds = [.. Enumerable.Range(0, 20)] }; // 10 applicable pairs × 20 seeds = 200 runs
-        Assert.True(SweepPlanner.Plan(request, Known, maxRuns: 200).IsValid);
-        var plan = SweepPlanner.Plan(request, Known, maxRuns: 199);
-        Assert.Empty(plan.Runs);
-        Assert.Contains(plan.Errors, e => e.Contains("200 runs") && e.Contains("199") && e.Contains("Sweeps:MaxRuns"));
-    }
-
-    [Fact]
-    public void Hostile_lists_get_short_messages()
-    {
-        var huge = new string('x', 100_000);
-        var errors = SweepValidator.Validate(new SweepRequest { Methods = [huge, "<script>alert(1)</script>"], Scenarios = ["S9"], Embedding = huge },
-            new Datasets.DatasetChoice("demo", "demo", null));
-        Assert.Contains(errors, e => e.StartsWith("Methods: unknown method '<script>"));
-        Assert.Contains(errors, e => e.StartsWith("Scenarios: unknown scenario 'S9'"));
-        Assert.All(errors, e => Assert.True(e.Length < 400, e[..Math.Min(100, e.Length)]));
     }
 }

@@ -3,8 +3,9 @@ using HierCore.Engine.Randomness;
 namespace HierCore.Engine.Datasets.Textures;
 
 /// <summary>
-/// `foreign`: an elliptic piece of another class's photo (from that class's test band, so no other
-/// class's training pixels leak in), rescaled by ρ and blended: out = β·base + (1−β)·foreign, β ∈ [0, 0.5].
+/// `foreign`: an elliptic piece of another class's photo (from that class's test band — under the iid split,
+/// from one of its test-good crops — so no other class's training pixels leak in), rescaled by ρ and blended:
+/// out = β·base + (1−β)·foreign, β ∈ [0, 0.5].
 /// </summary>
 internal static class ForeignDefect
 {
@@ -13,7 +14,7 @@ internal static class ForeignDefect
         var n = baseImage.Width;
         var others = library.Classes.Where(c => !ReferenceEquals(c, own)).ToList();
         var other = others[rng.NextInt(others.Count)];
-        var photo = other.Photos[rng.NextInt(other.Photos.Count)];
+        var (photo, region) = other.ForeignSource(rng);
 
         var area = rng.Uniform(0.02, 0.12) * n * n;
         var aspect = rng.Uniform(0.5, 1.0);
@@ -23,7 +24,6 @@ internal static class ForeignDefect
         double cx = rng.Uniform(0.15, 0.85) * n, cy = rng.Uniform(0.15, 0.85) * n;
         var box = 2 * (int)Math.Ceiling(major) + 3;
 
-        var region = photo.TestRegion;
         var rescale = rng.Uniform(0.6, 1.6);
         var side = (int)Math.Round(box * other.Definition.SourceScale * rescale);
         side = Math.Clamp(side, 4, Math.Min(region.Width, region.Height)); // shrink ρ when the band is too narrow

@@ -2,18 +2,19 @@ using HierCore.Engine.Randomness;
 
 namespace HierCore.Engine.Datasets.Textures;
 
-/// <summary>Cuts normal ("good") images: a random window of the split's band, resampled, mirrored, with sensor-like noise.</summary>
+/// <summary>
+/// Cuts normal ("good") images: the job's fixed crop (iid) or a random window of the split's band (bands),
+/// resampled, mirrored, with sensor-like noise.
+/// </summary>
 internal static class NormalSampler
 {
     /// <summary>Noise after resampling hides the leftover palette quantization steps (σ in 8-bit units).</summary>
     public const double NoiseSigma = 1.5;
 
-    public static (RgbImage Image, CropRecord Crop) Sample(TextureLibrary library, ClassSource cls, bool test, SplitMix64 rng)
+    public static (RgbImage Image, CropRecord Crop) Sample(TextureLibrary library, SampleJob job, SplitMix64 rng)
     {
-        var photo = cls.Photos[rng.NextInt(cls.Photos.Count)];
-        var region = test ? photo.TestRegion : photo.TrainRegion;
-        var s = cls.CropSize;
-        var crop = new PixelRect(region.X + rng.NextInt(region.Width - s + 1), region.Y + rng.NextInt(region.Height - s + 1), s, s);
+        var cls = job.Class;
+        var (photo, crop) = job.Placement ?? BandCrop(cls, job.Split == "test", rng);
         var flipH = cls.Definition.AllowFlips && rng.NextBool();
         var flipV = cls.Definition.AllowFlips && rng.NextBool();
         var image = Resampler.Resample(photo.Pixels, crop, library.ImageSize, library.ImageSize);
@@ -21,6 +22,14 @@ internal static class NormalSampler
         AddNoise(image, null, rng);
         Round(image);
         return (image, new CropRecord(photo.Entry, crop, flipH, flipV));
+    }
+
+    static (SourcePhoto, PixelRect) BandCrop(ClassSource cls, bool test, SplitMix64 rng)
+    {
+        var photo = cls.Photos[rng.NextInt(cls.Photos.Count)];
+        var region = test ? photo.TestRegion : photo.TrainRegion;
+        var s = cls.CropSize;
+        return (photo, new PixelRect(region.X + rng.NextInt(region.Width - s + 1), region.Y + rng.NextInt(region.Height - s + 1), s, s));
     }
 
     public static RgbImage Flip(RgbImage src, bool flipH, bool flipV)

@@ -1,15 +1,23 @@
 using HierCore.Engine.Contracts;
+using HierCore.Engine.Randomness;
 
 namespace HierCore.Engine.Datasets.Textures;
 
 /// <summary>
-/// A decoded source photo split into two spatially disjoint bands along its longer side: train crops come
-/// from the first band, every test image (good or defective) from the second. A gap separates them so
-/// that no resampled pixel of one split sees the other split's pixels.
+/// A decoded source photo. Under the bands split it is cut into two spatially disjoint bands along its longer
+/// side: train crops come from the first band, every test image (good or defective) from the second, and a gap
+/// separates them so that no resampled pixel of one split sees the other split's pixels. Under the iid split
+/// both regions are the whole photo and <see cref="IidCrops"/> keeps crops apart.
 /// </summary>
 internal sealed record SourcePhoto(string Entry, RgbImage Pixels, PixelRect TrainRegion, PixelRect TestRegion, string Sha256)
 {
     public const int Gap = 8;
+
+    public static SourcePhoto Whole(string entry, RgbImage pixels, string sha256)
+    {
+        var full = new PixelRect(0, 0, pixels.Width, pixels.Height);
+        return new SourcePhoto(entry, pixels, full, full, sha256);
+    }
 
     public static SourcePhoto Split(string entry, RgbImage pixels, int cropSize, string className, string sha256)
     {
@@ -33,13 +41,34 @@ internal sealed record SourcePhoto(string Entry, RgbImage Pixels, PixelRect Trai
 internal sealed record ClassSource(TextureClass Definition, int CropSize, IReadOnlyList<SourcePhoto> Photos)
 {
     public string Name => Definition.Name;
+
+    /// <summary>iid split: every crop of the class in job order (train, test-good, defects); null under bands.</summary>
+    public IReadOnlyList<(SourcePhoto Photo, PixelRect Crop)>? Placements { get; init; }
+
+    /// <summary>iid split: the number of train crops at the head of <see cref="Placements"/>.</summary>
+    public int TrainCount { get; init; }
+
+    /// <summary>iid split: the number of test-good crops after the train crops.</summary>
+    public int TestGoodCount { get; init; }
+
+    /// <summary>Where another class's `foreign` defect may cut from: only pixels no training image of this class has.</summary>
+    public (SourcePhoto Photo, PixelRect Region) ForeignSource(SplitMix64 rng)
+    {
+        if (Placements is null)
+        {
+            var photo = Photos[rng.NextInt(Photos.Count)];
+            return (photo, photo.TestRegion);
+        }
+        return Placements[TrainCount + rng.NextInt(TestGoodCount)];
+    }
 }
 
 /// <summary>Every photo the generator needs, decoded once.</summary>
 internal sealed record TextureLibrary(int ImageSize, IReadOnlyList<ClassSource> Classes, IReadOnlyList<SourcePhoto> StainPhotos)
 {
-    public static TextureLibrary Load(TextureArchive archive, TextureCatalog catalog, int imageSize)
+    public static TextureLibrary Load(TextureArchive archive, TexturesOptions options)
     {
+        var (catalog, imageSize) = (options.Catalog, options.ImageSize);
         var missing = catalog.Classes.SelectMany(c => c.Entries.Select(e => (Owner: $"class '{c.Name}'", Entry: e)))
             .Concat(catalog.StainSources.Select(e => (Owner: "stain sources", Entry: e)))
             .Where(x => !archive.Contains(x.Entry)).ToList();
@@ -61,19 +90,25 @@ internal sealed record TextureLibrary(int ImageSize, IReadOnlyList<ClassSource> 
 
         var classes = catalog.Classes.Select(c =>
         {
-            var cropSize = (int)Math.Round(imageSize * c.SourceScale);
-            var photos = c.Entries.Select(e =>
+            var decoded = c.Entries.Select(e => (Entry: e, Photo: Decode(e))).ToList();
+            if (options.Split == TexturesSplit.Iid)
             {
-                var (pixels, sha) = Decode(e);
-                return SourcePhoto.Split(e, pixels, cropSize, c.Name, sha);
-            }).ToList();
-            return new ClassSource(c, cropSize, photos);
+                var size = IidCrops.CropSize(c, decoded.Select(d => d.Photo.Item1).ToList(), imageSize, options.CropsPerClass);
+                var source = new ClassSource(c, size, decoded.Select(d => SourcePhoto.Whole(d.Entry, d.Photo.Item1, d.Photo.Item2)).ToList());
+                return source with
+                {
+                    Placements = IidCrops.Place(source, options.CropsPerClass, options.Seed),
+                    TrainCount = options.TrainPerClass,
+                    TestGoodCount = options.TestGoodPerClass,
+                };
+            }
+            var cropSize = (int)Math.Round(imageSize * c.SourceScale);
+            return new ClassSource(c, cropSize, decoded.Select(d => SourcePhoto.Split(d.Entry, d.Photo.Item1, cropSize, c.Name, d.Photo.Item2)).ToList());
         }).ToList();
         var stains = catalog.StainSources.Select(e =>
         {
             var (pixels, sha) = Decode(e);
-            var full = new PixelRect(0, 0, pixels.Width, pixels.Height);
-            return new SourcePhoto(e, pixels, full, full, sha);
+            return SourcePhoto.Whole(e, pixels, sha);
         }).ToList();
         return new TextureLibrary(imageSize, classes, stains);
     }

@@ -12,12 +12,26 @@ public sealed record TextureClass(string Name, IReadOnlyList<string> Entries, do
 /// <summary>The class table plus the photos used to fill `stain` defects.</summary>
 public sealed record TextureCatalog(IReadOnlyList<TextureClass> Classes, IReadOnlyList<string> StainSources)
 {
+    /// <summary>Photos used to fill `stain` defects (both splits).</summary>
+    static readonly IReadOnlyList<string> StainPhotos =
+    [
+        "textures/tex_material/metall001.png", // rust
+        "textures/tex_mattn/rust.jpg",         // flaking yellow paint
+        "textures/tex_ctp1/ground_b_1.jpg",    // pine needles / debris
+        "textures/tex_mattn/jute.jpg",         // woven jute
+        "textures/tex_ctp1/asphalt_b_1.jpg",   // tar
+        "textures/tex_mattn/dirt003.png",      // dirt
+    ];
+
+    /// <summary>The split's class table: several photos of one material per class for iid, one photo for bands.</summary>
+    public static TextureCatalog For(TexturesSplit split) => split == TexturesSplit.Bands ? Bands : Iid;
+
     /// <summary>
-    /// Chosen by viewing contact sheets of the ≥512 px colour textures in ufoai-textures 2.5: each photo
-    /// has the same statistics everywhere (no rugs, windows or large single features), so crops from its
-    /// right-hand test band look like crops from its left-hand train band.
+    /// The drift benchmark's table (<c>--split bands</c>). Chosen by viewing contact sheets of the ≥512 px colour
+    /// textures in ufoai-textures 2.5: each photo has the same statistics everywhere (no rugs, windows or large
+    /// single features), so crops from its right-hand test band look like crops from its left-hand train band.
     /// </summary>
-    public static TextureCatalog Default { get; } = new(
+    public static TextureCatalog Bands { get; } = new(
         [
             new("concrete", ["textures/tex_ctp1/concrete_g_4.jpg"], 1.25, AllowFlips: true),   // 1024², fine grey concrete
             new("gravel", ["textures/tex_ctp1/concrete_g_10.jpg"], 1.25, AllowFlips: true),    // 1024², brown aggregate
@@ -28,14 +42,29 @@ public sealed record TextureCatalog(IReadOnlyList<TextureClass> Classes, IReadOn
             new("bark", ["textures/tex_nature/tree002.png"], 1.25),                            // 1024×512, furrowed bark
             new("metal_plate", ["textures/tex_material/metall007.png"], 0.9),                  // 512², diamond tread plate
         ],
+        StainPhotos);
+
+    /// <summary>
+    /// The i.i.d. table (the default): each class is one material photographed several times — at least 4
+    /// photos where ufoai-textures 2.5 has that many of the same material at ≥ 512 px, 3 where it has only 3
+    /// (moss, schist) — chosen from contact sheets. Train and test crops of a class come from all its photos.
+    /// </summary>
+    public static TextureCatalog Iid { get; } = new(
         [
-            "textures/tex_material/metall001.png", // rust
-            "textures/tex_mattn/rust.jpg",         // flaking yellow paint
-            "textures/tex_ctp1/ground_b_1.jpg",    // pine needles / debris
-            "textures/tex_mattn/jute.jpg",         // woven jute
-            "textures/tex_ctp1/asphalt_b_1.jpg",   // tar
-            "textures/tex_mattn/dirt003.png",      // dirt
-        ]);
+            new("concrete", ["textures/tex_ctp1/concrete_g_4.jpg", "textures/tex_ctp1/concrete_g_5.jpg",      // fine grey/beige concrete
+                             "textures/tex_ctp1/concrete_g_11.jpg", "textures/tex_ctp1/concrete_g_9.jpg"], 1.25, AllowFlips: true),
+            new("gravel", ["textures/tex_ctp1/concrete_g_10.jpg", "textures/tex_ctp1/concrete_g_6.jpg",        // exposed aggregate
+                           "textures/tex_ctp1/concrete_g_8.jpg", "textures/tex_ctp1/concrete_g_7.jpg"], 1.25, AllowFlips: true),
+            new("rock", ["textures/tex_nature/rock004.png", "textures/tex_nature/rock005.png",                  // tan cracked sandstone
+                         "textures/tex_nature/rock006.png", "textures/tex_nature/rock007.png"], 1.25),
+            new("crag", ["textures/tex_nature/rock008.png", "textures/tex_nature/rock009.png",                  // grey-green jagged rock
+                         "textures/tex_nature/rock010.png", "textures/tex_nature/rock011.png"], 1.25),
+            new("moss", ["textures/tex_nature/rock001.png", "textures/tex_nature/rock002.png",                  // mossy rock (3 in the archive)
+                         "textures/tex_nature/rock003.png"], 1.25),
+            new("schist", ["textures/tex_nature/rock014.png", "textures/tex_nature/rock015.png",                // blue-grey schist (3)
+                           "textures/tex_nature/rock016.png"], 1.25),
+        ],
+        StainPhotos);
 
     internal void Validate()
     {

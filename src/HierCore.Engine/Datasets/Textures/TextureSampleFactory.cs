@@ -6,6 +6,9 @@ namespace HierCore.Engine.Datasets.Textures;
 /// <summary>One image to make: class, split ("train"/"test"), defect type ("good" or a defect) and index.</summary>
 internal sealed record SampleJob(ClassSource Class, string Split, string DefectType, int Index)
 {
+    /// <summary>The crop fixed in advance (iid split); null: drawn from the split's band (bands split).</summary>
+    public (SourcePhoto Photo, PixelRect Crop)? Placement { get; init; }
+
     public string RelativeImagePath => $"{Class.Name}/{Split}/{DefectType}/{Index:D3}.png";
     public string RelativeMaskPath => $"{Class.Name}/ground_truth/{DefectType}/{Index:D3}_mask.png";
     public bool IsDefect => DefectType != "good";
@@ -20,7 +23,7 @@ internal static class TextureSampleFactory
     public static (RgbImage Base, RgbImage Image, CropRecord Crop, DefectResult? Defect) Make(TextureLibrary library, SampleJob job, int seed)
     {
         var rng = StreamFor(seed, job);
-        var (normal, crop) = NormalSampler.Sample(library, job.Class, job.Split == "test", rng);
+        var (normal, crop) = NormalSampler.Sample(library, job, rng);
         if (!job.IsDefect) return (normal, normal, crop, null);
         var defect = DefectSynthesizer.Create(library, job.Class, job.DefectType, normal, rng);
         return (normal, defect.Image, crop, defect);

@@ -11,7 +11,7 @@ namespace HierCore.Engine.Datasets.Textures;
 /// </summary>
 public static class TexturesGenerator
 {
-    public const string Version = "1.0.0";
+    public const string Version = "2.0.0"; // 2: iid split (default) beside the bands split
     public const string CompletionMarker = ".complete";
 
     /// <summary>True when <paramref name="directory"/> holds a finished generation (marker written last).</summary>
@@ -28,7 +28,7 @@ public static class TexturesGenerator
 
         TextureLibrary library;
         using (var archive = TexturesSource.Open(o.Source))
-            library = TextureLibrary.Load(archive, o.Catalog, o.ImageSize);
+            library = TextureLibrary.Load(archive, o);
 
         var jobs = PlanJobs(o, library);
         var parent = Path.GetDirectoryName(output) ?? throw new DatasetException($"Output folder '{output}' has no parent folder.");
@@ -62,10 +62,15 @@ public static class TexturesGenerator
         var jobs = new List<SampleJob>();
         foreach (var cls in library.Classes)
         {
-            for (var i = 0; i < o.TrainPerClass; i++) jobs.Add(new(cls, "train", "good", i));
-            for (var i = 0; i < o.TestGoodPerClass; i++) jobs.Add(new(cls, "test", "good", i));
+            var classJobs = new List<SampleJob>();
+            for (var i = 0; i < o.TrainPerClass; i++) classJobs.Add(new(cls, "train", "good", i));
+            for (var i = 0; i < o.TestGoodPerClass; i++) classJobs.Add(new(cls, "test", "good", i));
             foreach (var defect in DefectSynthesizer.DefectTypes)
-                for (var i = 0; i < o.DefectsPerType; i++) jobs.Add(new(cls, "test", defect, i));
+                for (var i = 0; i < o.DefectsPerType; i++) classJobs.Add(new(cls, "test", defect, i));
+            // iid: the cells were shuffled, so taking them in job order draws train and test crops from all photos alike.
+            if (cls.Placements is { } crops)
+                classJobs = classJobs.Select((job, k) => job with { Placement = crops[k] }).ToList();
+            jobs.AddRange(classJobs);
         }
         return jobs;
     }

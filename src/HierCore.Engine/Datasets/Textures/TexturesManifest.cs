@@ -31,6 +31,7 @@ internal static class TexturesManifest
             w.WriteString("generator", "HierCore.Engine.Datasets.Textures");
             w.WriteString("version", TexturesGenerator.Version);
             w.WriteNumber("seed", options.Seed);
+            w.WriteString("split", TexturesOptions.Name(options.Split));
             w.WriteNumber("imageSize", options.ImageSize);
             w.WriteNumber("trainPerClass", options.TrainPerClass);
             w.WriteNumber("testGoodPerClass", options.TestGoodPerClass);

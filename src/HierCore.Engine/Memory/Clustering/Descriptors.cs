@@ -40,12 +40,15 @@ internal sealed class Descriptors
     }
 
     /// <summary>Full Euclidean distance matrix (N ≤ a few thousand), shared by silhouette over many K.</summary>
-    public float[] DistanceMatrix()
+    public float[] DistanceMatrix(CancellationToken ct = default)
     {
         var d = new float[(long)Rows * Rows];
         for (int i = 0; i < Rows; i++)
+        {
+            if ((i & 63) == 0) ct.ThrowIfCancellationRequested();
             for (int j = i + 1; j < Rows; j++)
                 d[(long)i * Rows + j] = d[(long)j * Rows + i] = MathF.Sqrt(SquaredDistance(i, Values, j));
+        }
         return d;
     }
 

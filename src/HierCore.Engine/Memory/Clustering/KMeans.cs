@@ -9,14 +9,14 @@ public static class KMeans
 {
     public const int MaxIterations = 300;
 
-    public static GroupingResult Fit(float[][] x, int k, int seed, int restarts = 10)
+    public static GroupingResult Fit(float[][] x, int k, int seed, int restarts = 10, CancellationToken ct = default)
     {
         var descriptors = Descriptors.From(x, nameof(KMeans));
-        var (labels, centroids, _) = Fit(descriptors, k, seed, restarts);
+        var (labels, centroids, _) = Fit(descriptors, k, seed, restarts, ct);
         return new GroupingResult(labels, k, ToRows(centroids, k, descriptors.Dim), null);
     }
 
-    internal static (int[] Labels, float[] Centroids, double Inertia) Fit(Descriptors x, int k, int seed, int restarts)
+    internal static (int[] Labels, float[] Centroids, double Inertia) Fit(Descriptors x, int k, int seed, int restarts, CancellationToken ct = default)
     {
         if (k < 1 || k > x.Rows)
             throw new ArgumentOutOfRangeException(nameof(k), k, $"KMeans: k must be in [1, {x.Rows}] (number of descriptors).");
@@ -25,8 +25,9 @@ public static class KMeans
         (int[] Labels, float[] Centroids, double Inertia) best = ([], [], double.PositiveInfinity);
         for (int r = 0; r < restarts; r++)
         {
+            ct.ThrowIfCancellationRequested();
             var centroids = PlusPlus(x, k, random);
-            var labels = Lloyd(x, k, centroids);
+            var labels = Lloyd(x, k, centroids, ct);
             double inertia = Inertia(x, labels, centroids);
             if (inertia < best.Inertia) best = (labels, centroids, inertia);
         }
@@ -64,12 +65,13 @@ public static class KMeans
         return centroids;
     }
 
-    private static int[] Lloyd(Descriptors x, int k, float[] centroids)
+    private static int[] Lloyd(Descriptors x, int k, float[] centroids, CancellationToken ct)
     {
         var labels = new int[x.Rows];
         Array.Fill(labels, -1);
         for (int iteration = 0; iteration < MaxIterations; iteration++)
         {
+            ct.ThrowIfCancellationRequested();
             bool changed = false;
             for (int i = 0; i < x.Rows; i++)
             {

@@ -7,13 +7,13 @@ namespace HierCore.Engine.Memory.Clustering;
 /// </summary>
 public static class Silhouette
 {
-    public static double Score(float[][] x, int[] labels)
+    public static double Score(float[][] x, int[] labels, CancellationToken ct = default)
     {
         var descriptors = Descriptors.From(x, nameof(Silhouette));
-        return Score(descriptors.DistanceMatrix(), descriptors.Rows, labels);
+        return Score(descriptors.DistanceMatrix(ct), descriptors.Rows, labels, ct);
     }
 
-    internal static double Score(float[] distances, int n, int[] labels)
+    internal static double Score(float[] distances, int n, int[] labels, CancellationToken ct = default)
     {
         if (labels.Length != n)
             throw new ArgumentException($"Silhouette: {labels.Length} labels for {n} descriptors.", nameof(labels));
@@ -28,6 +28,7 @@ public static class Silhouette
         double total = 0;
         for (int i = 0; i < n; i++)
         {
+            if ((i & 63) == 0) ct.ThrowIfCancellationRequested();
             Array.Clear(sums);
             for (int j = 0; j < n; j++) sums[labels[j]] += distances[(long)i * n + j];
             int own = labels[i];

@@ -9,36 +9,41 @@ namespace HierCore.Engine.Memory.Clustering;
 /// </summary>
 public static class Ward
 {
-    public static GroupingResult Fit(float[][] x, double distanceThreshold)
+    public static GroupingResult Fit(float[][] x, double distanceThreshold, CancellationToken ct = default)
     {
         if (!(distanceThreshold >= 0))
             throw new ArgumentOutOfRangeException(nameof(distanceThreshold), distanceThreshold, "Ward: distance threshold must be ≥ 0.");
         var descriptors = Descriptors.From(x, nameof(Ward));
         int n = descriptors.Rows;
-        var merges = Merges(descriptors);
+        var merges = Merges(descriptors, ct);
         var parent = Enumerable.Range(0, n).ToArray();
         int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
         foreach (var (a, b, height) in merges.OrderBy(m => m.Height))
             if (height <= distanceThreshold) parent[Find(a)] = Find(b);
         var labels = Relabel(n, Find, out int k);
-        double? silhouette = k >= 2 && k <= n - 1 ? Silhouette.Score(descriptors.DistanceMatrix(), n, labels) : null;
+        double? silhouette = k >= 2 && k <= n - 1 ? Silhouette.Score(descriptors.DistanceMatrix(ct), n, labels, ct) : null;
         return new GroupingResult(labels, k, descriptors.Centroids(labels, k), silhouette);
     }
 
     /// <summary>The N − 1 merges (a representative point of each side and the Ward height).</summary>
-    private static List<(int A, int B, double Height)> Merges(Descriptors x)
+    private static List<(int A, int B, double Height)> Merges(Descriptors x, CancellationToken ct)
     {
         int n = x.Rows;
         var d2 = new double[(long)n * n];
         for (int i = 0; i < n; i++)
+        {
+            if ((i & 63) == 0) ct.ThrowIfCancellationRequested();
             for (int j = i + 1; j < n; j++)
                 d2[(long)i * n + j] = d2[(long)j * n + i] = x.SquaredDistance(i, x.Values, j);
+        }
         var size = Enumerable.Repeat(1, n).ToArray();
         var active = Enumerable.Repeat(true, n).ToArray();
         var merges = new List<(int, int, double)>(n);
         var chain = new List<int>(n);
         while (merges.Count < n - 1)
         {
+            // Each step scans N clusters; N − 1 merges and the chain's growth make O(N²) steps in all.
+            ct.ThrowIfCancellationRequested();
             if (chain.Count == 0) chain.Add(Array.IndexOf(active, true));
             int top = chain[^1], previous = chain.Count > 1 ? chain[^2] : -1;
             // Nearest active cluster; the previous chain element wins ties so the chain cannot cycle.

@@ -22,6 +22,19 @@ public partial class Compare
     [SupplyParameterFromQuery(Name = "heatmap")] public string? HeatMap { get; set; }
     /// <summary>"on": bars start at 0; default: the y axis spans the values (AUROC differences are small).</summary>
     [SupplyParameterFromQuery(Name = "yzero")] public string? YZero { get; set; }
+    /// <summary>Pivot: rows and columns from method, scenario, dataset or a setting the sweep varies; the line chart's x and series.</summary>
+    [SupplyParameterFromQuery] public string? Rows { get; set; }
+    [SupplyParameterFromQuery] public string? Cols { get; set; }
+    [SupplyParameterFromQuery] public string? X { get; set; }
+    [SupplyParameterFromQuery] public string? Series { get; set; }
+
+    private IReadOnlyList<string> _dimensions = [PivotDimensions.Method, PivotDimensions.Scenario, PivotDimensions.Dataset];
+    private IReadOnlyList<string> _numeric = [];
+    private string _rows = PivotDimensions.Method, _cols = PivotDimensions.Scenario, _x = "", _series = PivotDimensions.Method;
+
+    /// <summary>The classic method × scenario matrix fits a sweep of one dataset without a grid.</summary>
+    private bool IsPlainMatrix => _rows == PivotDimensions.Method && _cols == PivotDimensions.Scenario
+        && _dimensions.Count == 3 && _data is { } d && PivotDimensions.Values(d, PivotDimensions.Dataset).Count < 2;
 
     private readonly List<string> _problems = [];
     private IReadOnlyList<SweepSummary> _sweeps = [];
@@ -54,8 +67,19 @@ public partial class Compare
         _data = _sweep is { } id ? await CompareService.LoadAsync(id) : null;
         if (_sweep is not null && _data is null) _problems.Add($"Sweep {_sweep} does not exist.");
         _requirements = _data is null ? [] : CompareService.Requirements(_data);
+        PickPivot();
         if (_data is not null && _sweeps.All(s => s.Id != _data.SweepId))
             _sweeps = [.. _sweeps, new SweepSummary(_data.SweepId, _data.SweepName, _data.Dataset, default, _data.TotalRuns, 0, 0, 0, 0, 0)];
+    }
+
+    private void PickPivot()
+    {
+        _dimensions = _data is null ? _dimensions : PivotDimensions.Available(_data);
+        _numeric = _data is null ? [] : PivotDimensions.Varied(_data).Where(v => v.IsNumeric).Select(v => v.Name).ToList();
+        _rows = Pick(Rows, _dimensions, PivotDimensions.Method, "rows");
+        _cols = Pick(Cols, _dimensions, PivotDimensions.Scenario, "columns");
+        _x = _numeric.Count == 0 ? "" : Pick(X, _numeric, _numeric[0], "line chart x");
+        _series = Pick(Series, _dimensions.Where(d => d != _x).ToList(), PivotDimensions.Method, "series");
     }
 
     protected override bool Concerns(RunChanged change) => change.SweepId == _sweep && change.Status.IsFinal();
@@ -74,7 +98,29 @@ public partial class Compare
     private string ChartKey => $"{_sweep}-{_metric}-{_scope}-{_errorBars}-{_fromZero}-{_data?.Results.Count}";
 
     private string ExportUrl(string format) =>
-        $"api/sweeps/{_sweep}/compare.{format}?metric={Uri.EscapeDataString(_metric)}&scope={_scope}";
+        $"api/sweeps/{_sweep}/compare.{format}?metric={Uri.EscapeDataString(_metric)}&scope={_scope}"
+        + (IsPlainMatrix ? "" : $"&rows={Uri.EscapeDataString(_rows)}&cols={Uri.EscapeDataString(_cols)}");
+
+    private Plotly.Blazor.Layout LinesLayout
+    {
+        get
+        {
+            var layout = Charts.Layout($"{MetricKeys.Label(_metric)} vs {_x}", _x, MetricKeys.Label(_metric), 340);
+            layout.Margin = new Plotly.Blazor.LayoutLib.Margin { L = 60, R = 16, T = 48, B = 48 };
+            if (Charts.IsUnitInterval(_metric)) layout.YAxis[0].TickFormat = ".3f";
+            return layout;
+        }
+    }
+
+    private Plotly.Blazor.Layout ParLayout
+    {
+        get
+        {
+            var layout = Charts.Layout($"Settings → {MetricKeys.Label(_metric)} (one line per run)", "", "", 340);
+            layout.Margin = new Plotly.Blazor.LayoutLib.Margin { L = 70, R = 70, T = 80, B = 30 };
+            return layout;
+        }
+    }
 
     private Plotly.Blazor.Layout BarLayout
     {

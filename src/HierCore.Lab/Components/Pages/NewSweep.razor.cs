@@ -1,3 +1,5 @@
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Sweeps;
 using HierCore.Lab.Sweeps;
 using Microsoft.AspNetCore.Components;
 
@@ -13,21 +15,17 @@ public partial class NewSweep
         ["S4"] = "no labels",
     };
 
-    /// <summary>Form state: a SweepRequest's fields and defaults, but seeds as typed text.</summary>
+    /// <summary>Form state: like SweepRequest but seeds and each setting as typed text (a comma list is a grid axis).</summary>
     public sealed class FormModel
     {
         static readonly SweepRequest Defaults = new();
         public string? Name { get; set; }
-        public string Dataset { get; set; } = Defaults.Dataset;
+        public List<string> Datasets { get; set; } = [.. Defaults.Dataset];
         public List<string> Methods { get; set; } = [.. Defaults.Methods];
         public List<string> Scenarios { get; set; } = [.. Defaults.Scenarios];
         public string SeedsText { get; set; } = string.Join(", ", Defaults.Seeds);
-        public double CoresetRatio { get; set; } = Defaults.CoresetRatio;
-        public string Embedding { get; set; } = Defaults.Embedding;
-        public double Lambda { get; set; } = Defaults.Lambda;
-        public string Grouping { get; set; } = Defaults.Grouping;
-        public string Criterion { get; set; } = Defaults.Criterion;
-        public string Routing { get; set; } = Defaults.Routing;
+        /// <summary>Every gridable setting, pre-filled with RunSpec's default.</summary>
+        public Dictionary<string, string> Settings { get; } = RunSettings.Gridable.ToDictionary(s => s.Name, s => s.Default);
     }
 
     /// <summary>Pre-selects a dataset (links from the Datasets page).</summary>
@@ -47,8 +45,9 @@ public partial class NewSweep
     {
         _canWrite = await Access.CanWriteAsync(Auth);
         _datasets = Sweeps.KnownDatasets();
-        if (Dataset is not null && _datasets.Contains(Dataset)) Form.Dataset = Dataset;
-        if (!_datasets.Contains(Form.Dataset) && _datasets.Count > 0) Form.Dataset = _datasets[0];
+        if (Dataset is not null && _datasets.Contains(Dataset)) Form.Datasets = [Dataset];
+        Form.Datasets.RemoveAll(d => !_datasets.Contains(d));
+        if (Form.Datasets.Count == 0 && _datasets.Count > 0) Form.Datasets.Add(_datasets[0]);
     }
 
     internal string? SeedError { get; private set; }
@@ -59,14 +58,23 @@ public partial class NewSweep
         SeedError = error;
         return new SweepRequest
         {
-            Name = Form.Name, Dataset = Form.Dataset, Methods = [.. Form.Methods], Scenarios = [.. Form.Scenarios], Seeds = seeds ?? [],
-            CoresetRatio = Form.CoresetRatio, Embedding = Form.Embedding, Lambda = Form.Lambda,
-            Grouping = Form.Grouping, Criterion = Form.Criterion, Routing = Form.Routing,
+            Name = Form.Name, Dataset = [.. Form.Datasets], Methods = [.. Form.Methods], Scenarios = [.. Form.Scenarios], Seeds = seeds ?? [],
+            Grid = Form.Settings.ToDictionary(kv => kv.Key, kv => SweepPlanner.SplitList(kv.Value)),
         };
     }
 
     /// <summary>Recomputed on every render: the count and the not-applicable pairs follow the form live.</summary>
-    internal SweepPlan Plan => Sweeps.Plan(BuildRequest());
+    internal LabSweepPlan Plan => Sweeps.Plan(BuildRequest());
+
+    /// <summary>The first problem with a value of this field, checked value by value by the engine.</summary>
+    private string? SettingProblem(RunSetting setting)
+    {
+        var values = SweepPlanner.SplitList(Form.Settings[setting.Name]);
+        if (values.Count == 0) return "Give at least one value.";
+        return values.Select(v => SweepPlanner.Problems(setting, v)).FirstOrDefault(p => p is not null);
+    }
+
+    private int ValueCount(RunSetting setting) => SweepPlanner.SplitList(Form.Settings[setting.Name]).Distinct().Count();
 
     private bool CanSubmit => SeedError is null && Plan.IsValid;
 

@@ -47,6 +47,31 @@ public partial class Runs
     private string? _method, _scenario, _group, _sort;
     private int _page, _size = 25;
     private RunFilter? _loadedFilter;
+    private List<RunId> _selected = [];
+    /// <summary>The settings the filtered sweep varies, and whether it spans datasets (extra columns only then).</summary>
+    private IReadOnlyList<HierCore.Engine.Contracts.RunSetting> _varied = [];
+    private bool _manyDatasets;
+    private string? _sweepCommand;
+
+    private string DiffUrl => $"diff?runs={string.Join(',', _selected)}";
+
+    /// <summary>What a sweep's stored request says about its grid, and the `hiercore sweep` command that reproduces it.</summary>
+    private async Task ReadSweepRequestAsync(SweepId id)
+    {
+        _varied = []; _manyDatasets = false; _sweepCommand = null;
+        if (await Queries.SweepRequestJsonAsync(id) is not { } json) return;
+        try
+        {
+            var request = LabJson.Deserialize<SweepRequest>(json);
+            var errors = new List<string>();
+            var definition = request.ToDefinition(request.Dataset ?? [], "auto", errors);
+            var plan = HierCore.Engine.Sweeps.SweepPlanner.Plan(definition, int.MaxValue);
+            _varied = plan.Varied.Select(v => v.Setting).ToList();
+            _manyDatasets = definition.Datasets.Count > 1;
+            _sweepCommand = HierCore.Engine.Sweeps.ReproduceCommand.Sweep(definition);
+        }
+        catch (System.Text.Json.JsonException) { } // a request stored by an older version or a load test: no command
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -56,7 +81,7 @@ public partial class Runs
         if (!string.IsNullOrEmpty(Sweep))
         {
             if (!SweepId.TryParse(Sweep, out var id)) _problems.Add($"'{Sweep}' is not a sweep id; showing runs of every sweep.");
-            else if ((await Queries.RecentSweepsAsync(int.MaxValue)).FirstOrDefault(s => s.Id == id) is { } s) { _sweep = id; _sweepName = s.Name; }
+            else if ((await Queries.RecentSweepsAsync(int.MaxValue)).FirstOrDefault(s => s.Id == id) is { } s) { _sweep = id; _sweepName = s.Name; await ReadSweepRequestAsync(id); }
             else _problems.Add($"Sweep {Sweep} does not exist; showing runs of every sweep.");
         }
         _status = null;

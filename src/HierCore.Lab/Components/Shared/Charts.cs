@@ -90,7 +90,7 @@ public static class Charts
     public static IList<ITrace> GroupedBars(CompareData d, string metric, string scope, bool errorBars) =>
         d.Methods.Select((m, i) =>
         {
-            var cells = d.Scenarios.Select(s => d.IsApplicable(m, s) ? d.Cell(m, s, metric, scope) : default).ToList();
+            var cells = d.Scenarios.Select(s => d.IsApplicable(m, s) ? d.Cell(m, s, metric, scope) : MeanStd.None).ToList();
             return (ITrace)new Bar
             {
                 Name = MethodCatalog.DisplayName(m), X = d.Scenarios.Cast<object>().ToList(),

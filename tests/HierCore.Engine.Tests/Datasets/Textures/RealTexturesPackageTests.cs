@@ -7,7 +7,12 @@ namespace HierCore.Engine.Tests.Datasets.Textures;
 public sealed class RealTexturesPackageTests
 {
     [TexturesFact]
-    public void The_default_catalog_generates_from_the_real_package()
+    public void The_default_catalogs_of_both_splits_generate_from_the_real_package()
+    {
+        foreach (var split in new[] { TexturesSplit.Iid, TexturesSplit.Bands }) Generates(split);
+    }
+
+    static void Generates(TexturesSplit split)
     {
         var source = TexturesSource.Locate();
         Assert.True(source is not null, "ufoai-textures is missing; CI installs it (.ci/run).");
@@ -15,9 +20,10 @@ public sealed class RealTexturesPackageTests
         var output = Path.Combine(Path.GetTempPath(), $"hiercore-real-textures-{Guid.NewGuid():N}");
         try
         {
-            var report = TexturesGenerator.Generate(new TexturesOptions(source!, output, Seed: 1, TrainPerClass: 1, TestGoodPerClass: 1, DefectsPerType: 1));
-            Assert.Equal(TextureCatalog.Default.Classes.Select(c => c.Name), report.Classes);
-            Assert.Equal(8 * 6, report.ImageCount);
+            var report = TexturesGenerator.Generate(new TexturesOptions(source!, output, Seed: 1) { Split = split, TrainPerClass = 1, TestGoodPerClass = 1, DefectsPerType = 1 });
+            var catalog = TextureCatalog.For(split);
+            Assert.Equal(catalog.Classes.Select(c => c.Name), report.Classes);
+            Assert.Equal(catalog.Classes.Count * 6, report.ImageCount);
             foreach (var cls in report.Classes)
             {
                 var image = TextureCodec.DecodeRgbFile(Path.Combine(output, cls, "test", "patch", "000.png"));

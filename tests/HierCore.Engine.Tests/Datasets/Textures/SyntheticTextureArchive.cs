@@ -14,6 +14,7 @@ internal sealed class SyntheticTextureArchive : IDisposable
     public const string StripesEntry = "textures/tex_test/stripes.png";
     public const string SpotsEntry = "textures/tex_test/spots.png";
     public const string StainEntry = "textures/tex_test/stain.png";
+    public const string ChecksEntry = "textures/tex_test/checks.png";
     public const int ImageSize = 64;
 
     public SyntheticTextureArchive()
@@ -24,6 +25,7 @@ internal sealed class SyntheticTextureArchive : IDisposable
         using var zip = ZipFile.Open(Pk3Path, ZipArchiveMode.Create);
         AddPng(zip, StripesEntry, 200, 150, (x, y) => (120 + 60 * ((x / 6) % 2) + (x * 7 + y * 13) % 23, 90 + (y * 5) % 31, 60 + (x * y) % 17));
         AddPng(zip, SpotsEntry, 160, 160, (x, y) => ((x * x + y * 3) % 97 + 40, (x * 11 + y * y) % 89 + 60, 150 + (x + y) % 41));
+        AddPng(zip, ChecksEntry, 180, 140, (x, y) => (100 + 50 * (((x / 9) + (y / 9)) % 2) + (x * 5 + y) % 19, 110 + (x + y * 7) % 27, 80 + (x * 3) % 23));
         AddPng(zip, StainEntry, 64, 64, (x, y) => (20 + (x * 3) % 29, 200 - (y * 2) % 37, 30));
     }
 
@@ -34,8 +36,18 @@ internal sealed class SyntheticTextureArchive : IDisposable
         [new TextureClass("stripes", [StripesEntry], 1.0), new TextureClass("spots", [SpotsEntry], 1.0, AllowFlips: true)],
         [StainEntry]);
 
+    /// <summary>The i.i.d. table: "stripes" is one material photographed twice.</summary>
+    public static TextureCatalog IidCatalog { get; } = new(
+        [new TextureClass("stripes", [StripesEntry, ChecksEntry], 1.0), new TextureClass("spots", [SpotsEntry], 1.0, AllowFlips: true)],
+        [StainEntry]);
+
+    /// <summary>The drift (bands) split, which the older tests describe.</summary>
     public TexturesOptions Options(string output, int seed = 7) =>
-        new(Pk3Path, output, seed, TrainPerClass: 4, TestGoodPerClass: 2, DefectsPerType: 2, ImageSize: ImageSize) { Catalog = Catalog };
+        new(Pk3Path, output, seed, ImageSize) { Split = TexturesSplit.Bands, TrainPerClass = 4, TestGoodPerClass = 2, DefectsPerType = 2, Catalog = Catalog };
+
+    /// <summary>The i.i.d. split: 3 + 2 + 4 × 1 = 9 crops per class.</summary>
+    public TexturesOptions IidOptions(string output, int seed = 7) =>
+        new(Pk3Path, output, seed, ImageSize) { TrainPerClass = 3, TestGoodPerClass = 2, DefectsPerType = 1, Catalog = IidCatalog };
 
     public string NewOutput(string name) => Path.Combine(Root, "out", name);
 

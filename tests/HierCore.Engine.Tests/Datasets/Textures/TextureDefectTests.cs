@@ -11,7 +11,7 @@ public sealed class TextureDefectTests : IDisposable
     public TextureDefectTests()
     {
         using var archive = TexturesSource.Open(_archive.Pk3Path);
-        _library = TextureLibrary.Load(archive, SyntheticTextureArchive.Catalog, SyntheticTextureArchive.ImageSize);
+        _library = TextureLibrary.Load(archive, _archive.Options("unused"));
     }
 
     public void Dispose() => _archive.Dispose();
@@ -65,7 +65,7 @@ public sealed class TextureDefectTests : IDisposable
     public void Normal_images_carry_no_palette_of_the_source()
     {
         // The synthetic stripes photo has few distinct colours per channel; after resampling and noise a crop must have many.
-        var (image, _) = NormalSampler.Sample(_library, _library.Classes[0], test: false, new SplitMix64(1));
+        var (image, _) = NormalSampler.Sample(_library, new SampleJob(_library.Classes[0], "train", "good", 0), new SplitMix64(1));
         var reds = image.ToBytes().Where((_, i) => i % 3 == 0).Distinct().Count();
         var sourceReds = _library.Classes[0].Photos[0].Pixels.Data.Where((_, i) => i % 3 == 0).Distinct().Count();
         Assert.True(reds > sourceReds, $"crop has {reds} red levels, source {sourceReds}");

@@ -1,8 +1,9 @@
-namespace HierCore.Lab.Hosting;
+namespace HierCore.Engine.Datasets;
 
 /// <summary>
 /// Where a path really leads once every symbolic link on it is followed: containment checks compare these, so a
 /// link inside an allowed folder that points elsewhere (data/artifacts/x → /etc/passwd) does not pass as inside.
+/// Used by the VisA loader for its split file's paths and by the Lab for dataset roots and artifacts.
 /// </summary>
 public static class RealPath
 {
