@@ -27,5 +27,5 @@ public sealed record RunSpec
     public int MapsPerClass { get; init; } = RunSpecDefaults.MapsPerClass;   // anomaly-map images kept per class
 
     /// <summary>The identity of a run's features (only these settings change the cached features).</summary>
-    public string FeatureKey => $"{Backbone}_r{Resize}_c{Crop}_{Embedding}{Features.PatchEmbedder.RevisionSuffix(Embedding)}";
+    public string FeatureKey => $"{Backbone}_r{Resize}_c{Crop}_{Embedding}{EmbeddingRevisions.Suffix(Embedding)}";
 }

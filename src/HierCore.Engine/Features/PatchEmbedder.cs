@@ -17,8 +17,7 @@ public abstract class PatchEmbedder
     /// Suffix of the feature settings key for an embedding whose values changed since caches were first written
     /// ("" for the first revision), so a cache never mixes values of two revisions.
     /// </summary>
-    public static string RevisionSuffix(string name) =>
-        name.Trim().ToLowerInvariant() == Pooled1024Embedder.EmbeddingName ? $"-v{Pooled1024Embedder.Revision}" : "";
+    public static string RevisionSuffix(string name) => Contracts.EmbeddingRevisions.Suffix(name);
 
     /// <summary>Name used in settings keys and run configurations.</summary>
     public abstract string Name { get; }

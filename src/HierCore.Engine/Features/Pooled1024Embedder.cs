@@ -32,10 +32,10 @@ public sealed class Pooled1024Embedder : PatchEmbedder
     public override int Dim => _dim;
 
     /// <summary>
-    /// Bumped when the computed values change (not only their speed); part of the feature settings key, so caches
+    /// Bumped (in EmbeddingRevisions) when the computed values change (not only their speed); part of the feature settings key, so caches
     /// written by an earlier revision are never mixed in. 2: pool before upsampling (see <see cref="EmbedCore"/>).
     /// </summary>
-    public const int Revision = 2;
+    public const int Revision = Contracts.EmbeddingRevisions.Pooled1024;
 
     protected override Tensor EmbedCore(Tensor layer2, Tensor layer3) =>
         _dim % 2 == 0 ? EmbedPoolingFirst(layer2, layer3) : EmbedAsWritten(layer2, layer3);
