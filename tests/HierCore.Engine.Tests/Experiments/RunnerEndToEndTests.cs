@@ -133,5 +133,11 @@ public class GridSharingTests(TinyDemo demo)
         Assert.Equal(0, runner.Features.Extracted - first.FeaturesExtracted - folds.FeaturesExtracted - lambda.FeaturesExtracted);
         Assert.Equal(0, folds.FeaturesExtracted + lambda.FeaturesExtracted);
         Assert.Equal(groups, runner.Banks.CoresetBuilds);
+        Assert.Equal((groups, 0), (first.Timings.CoresetsBuilt, folds.Timings.CoresetsBuilt));
+
+        // The scale is applied to the fitted groups after the cache: a scale grid reuses whole models, criterion its own.
+        var robust = await runner.RunAsync(Spec("hiercore", Scenario.S1) with { Scale = "robust" }, null, CancellationToken.None);
+        Assert.Equal((0, 0, groups), (robust.Timings.CoresetsBuilt, robust.Timings.CoresetsReused, robust.Timings.BanksReused));
+        Assert.Equal(first.Scores.Select(s => s.Score), robust.Scores.Select(s => s.Score));
     }
 }
