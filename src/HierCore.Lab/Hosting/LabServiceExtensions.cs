@@ -32,6 +32,9 @@ public static class LabServiceExtensions
         services.AddSingleton<SweepService>();
         services.AddSingleton<RunQueries>();
         services.AddSingleton<CompareService>();
+        services.AddSingleton<Records.RecordEdits>();
+        services.AddSingleton<Records.SweepDeletion>();
+        services.AddHostedService<Records.OrphanArtifactSweeper>();
         services.AddTransient<RunJob>();
         services.AddHostedService<DemoDatasetStartup>();
 
