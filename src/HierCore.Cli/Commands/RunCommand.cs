@@ -17,7 +17,8 @@ public static class RunCommand
         var scenario = new Option<string>("--scenario", "-s") { Description = "S1, S2, S3 or S4", Required = true };
         var output = new Option<string?>("--out") { Description = "Write result.json here" };
         var scores = new Option<string?>("--scores") { Description = "Write per-image scores.csv here" };
-        var command = new Command("run", "Run one method in one scenario and print its per-class table and headline.") { method, scenario, output, scores };
+        var modelOut = new Option<string?>("--model-out") { Description = "Write the fitted model (.hcm, for hiercore predict) here" };
+        var command = new Command("run", "Run one method in one scenario and print its per-class table and headline.") { method, scenario, output, scores, modelOut };
         common.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -30,12 +31,17 @@ public static class RunCommand
             }
             catch (ArgumentException e) { return ExitCodes.Invalid(e.Message); }
 
-            using var runner = new ExperimentRunner(common.DataDirectory(parse));
+            using var runner = new ExperimentRunner(common.DataDirectory(parse)) { ExportModels = parse.GetValue(modelOut) is not null };
             try
             {
                 var result = await ConsoleProgress.RunAsync(spec.Method + " " + spec.Scenario, p => runner.RunAsync(spec, p, ct));
                 ResultTables.PrintRun(result);
                 await ResultFiles.WriteAsync(result, parse.GetValue(output), parse.GetValue(scores), ct);
+                if (result.ModelFile is { } fitted && parse.GetValue(modelOut) is { } target)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+                    File.Move(fitted, target, overwrite: true);
+                }
                 return 0;
             }
             catch (NotApplicableException e) { return ExitCodes.Invalid(e.Message); }

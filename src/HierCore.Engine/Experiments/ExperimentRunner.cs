@@ -18,6 +18,14 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
 
     public string DatasetsDirectory { get; } = Path.Combine(dataDirectory, "datasets");
     public FeatureStore Features => features;
+
+    /// <summary>
+    /// When true, each run writes its fitted model to data/models/pending/ and names the file in RunResult.ModelFile
+    /// (the caller moves it into the run's results). Off for the CLI's sweeps and benches, which keep no model.
+    /// </summary>
+    public bool ExportModels { get; init; }
+
+    readonly string pendingModels = Path.Combine(dataDirectory, "models", "pending");
     public BankCache Banks => banks;
 
     public async Task<RunResult> RunAsync(RunSpec spec, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
@@ -64,6 +72,12 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
         progress?.Report(new RunProgress("evaluate", 0, 1));
         var evaluation = ResultAssembler.Evaluate(dataset, spec, method, predictions, ct);
         progress?.Report(new RunProgress("evaluate", 1, 1));
+        string? modelFile = null;
+        if (ExportModels)
+        {
+            modelFile = Path.Combine(pendingModels, Guid.NewGuid().ToString("N") + Models.ModelFile.Extension);
+            Models.ModelFile.Write(modelFile, Models.FittedModel.From(spec, method));
+        }
 
         return evaluation with
         {
@@ -84,6 +98,7 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
                 PeakRssBytes = Process.GetCurrentProcess().PeakWorkingSet64,
             },
             FeaturesExtracted = features.Extracted - extractedBefore,
+            ModelFile = modelFile,
         };
     }
 

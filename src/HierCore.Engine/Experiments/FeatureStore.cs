@@ -37,7 +37,11 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
         }
     }
 
-    FeatureSet Load(IReadOnlyList<ImageSample> samples, RunSpec spec, string phase, IProgress<RunProgress>? progress, CancellationToken ct)
+    FeatureSet Load(IReadOnlyList<ImageSample> samples, RunSpec spec, string phase, IProgress<RunProgress>? progress, CancellationToken ct) =>
+        Extract(samples.Select(s => s.ImagePath).ToArray(), spec, phase, progress, ct);
+
+    /// <summary>Features of any images at the spec's feature setting (cached like dataset images); the caller disposes the set.</summary>
+    public FeatureSet Extract(string[] paths, RunSpec spec, string phase, IProgress<RunProgress>? progress, CancellationToken ct)
     {
         var embedder = PatchEmbedder.Create(spec.Embedding);
         var backbone = Backbone(spec.Device);
@@ -46,7 +50,6 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
             embedder, Cache, SettingsKey(spec),
             path => Preprocess.ToChw(ImageDecoder.Decode(path), spec.Resize, spec.Crop),
             spec.Crop);
-        var paths = samples.Select(s => s.ImagePath).ToArray();
         var features = extractor.Extract(paths, new InlineProgress<(int done, int total)>(p => progress?.Report(new RunProgress(phase, p.done, p.total))), ct);
         Extracted += extractor.Extracted;
         return ToFeatureSet(features, paths);

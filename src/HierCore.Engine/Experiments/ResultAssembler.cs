@@ -52,7 +52,7 @@ public static class ResultAssembler
     }
 
     /// <summary>z-map: patch scores → upsampled, blurred anomaly map, normalised with the group's (μg, σg).</summary>
-    static float[] NormalizedMap(Prediction p, int crop)
+    public static float[] NormalizedMap(Prediction p, int crop)
     {
         var map = AnomalyMap.Compute(p.PatchScores, crop);
         for (var j = 0; j < map.Length; j++) map[j] = (float)((map[j] - p.GroupMean) / p.GroupStd);

@@ -42,6 +42,21 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
         context.Report("fit", used.Length, used.Length);
     }
 
+    /// <summary>
+    /// Takes fitted groups (read from a model file) instead of fitting: Score then routes and decides exactly as after
+    /// Fit with the same spec. The training assignment is not kept in a model, so TrainingGroups is empty.
+    /// </summary>
+    public void Restore(IReadOnlyList<NamedGroup> fitted, Experiments.RunSpec spec)
+    {
+        if (groups.Count > 0) throw new InvalidOperationException($"{Name}: already fitted.");
+        groups.AddRange(fitted);
+        trainingGroups = [];
+        OnRestored(spec);
+    }
+
+    /// <summary>Rebuilds any routing state Fit derives from its inputs (which labels it saw).</summary>
+    protected virtual void OnRestored(Experiments.RunSpec spec) { }
+
     public IReadOnlyList<Prediction> Score(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context)
     {
         if (groups.Count == 0) throw new InvalidOperationException($"{Name}: Score called before Fit.");

@@ -35,6 +35,9 @@ public sealed class HierCoreMethod : GroupedCoresetMethod
         return (Clustering.Labels, names);
     }
 
+    /// <summary>Fit saw class labels exactly when the scenario gives training labels (ExperimentRunner), so groups were classes.</summary>
+    protected override void OnRestored(Experiments.RunSpec spec) => groupsAreClasses = Experiments.ScenarioExtensions.TrainLabels(spec.Scenario);
+
     protected override Routing Route(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context)
     {
         var routing = context.Spec.Routing.Trim().ToLowerInvariant();
