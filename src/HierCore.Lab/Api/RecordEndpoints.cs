@@ -26,6 +26,7 @@ public static class RecordEndpoints
         api.MapDelete("/sweeps/{id}", DeleteSweep).RequireLabWrite();
         api.MapMethods("/runs/{id}", ["PATCH"], PatchRun).RequireLabWrite();
         api.MapGet("/runs/{id}/scores.csv", RunScoresCsv);
+        api.MapGet("/runs/{id}/model", RunModel);
         return api;
     }
 
@@ -87,6 +88,21 @@ public static class RecordEndpoints
         return file is null || !File.Exists(file)
             ? Results.NotFound(new { error = $"Run {id} has no scores.csv (status {detail.Run.Status})." })
             : Results.File(file, "text/csv", $"run-{runId.Short}-scores.csv");
+    }
+
+    private static async Task<IResult> RunModel(string id, RunQueries queries, LabPaths paths, CancellationToken ct)
+    {
+        if (!RunId.TryParse(id, out var runId)) return BadId(id, "run");
+        var detail = await queries.GetAsync(runId, ct);
+        if (detail is null) return Results.NotFound(new { error = $"Run {id} does not exist." });
+        var model = detail.Artifacts.FirstOrDefault(a => a.Kind == ArtifactKind.Model);
+        var file = model is null ? null : paths.ResolveUnderData(model.RelativePath);
+        if (file is null || !File.Exists(file))
+            return Results.NotFound(new { error = detail.Run.Status == RunStatus.Succeeded
+                ? $"Run {id} kept no fitted model (it ran before models were kept, or without the engine); retry it to fit one."
+                : $"Run {id} has no fitted model: it is {detail.Run.Status}, and only a succeeded run has one." });
+        var r = detail.Run;
+        return Results.File(file, "application/octet-stream", $"{r.Method}-{r.Scenario}-seed{r.Seed}-{runId.Short}{HierCore.Engine.Models.ModelFile.Extension}");
     }
 
     internal static object SweepJson(SweepSummary s) => SweepJson(s, null, null);

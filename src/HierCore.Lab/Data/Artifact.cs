@@ -1,6 +1,7 @@
 namespace HierCore.Lab.Data;
 
-public enum ArtifactKind { AnomalyMap, ScoresCsv }
+/// <summary>Stored as text (max 16 characters): a new kind needs no migration.</summary>
+public enum ArtifactKind { AnomalyMap, ScoresCsv, Model }
 
 /// <summary>A file a run produced, stored under data/ (RelativePath is relative to the data directory).</summary>
 public sealed class Artifact

@@ -73,6 +73,8 @@ public sealed class ResultStore(IDbContextFactory<LabDbContext> dbs, LabPaths pa
         var csvPath = Path.Combine(dir, "scores.csv");
         await File.WriteAllTextAsync(csvPath, ScoresCsv.Write(result.Scores), ct);
         rows.Add(new Artifact { RunId = id, Kind = ArtifactKind.ScoresCsv, RelativePath = Relative(csvPath) });
+        if (Records.FittedModels.TakeOver(result, dir) is { } model)
+            rows.Add(new Artifact { RunId = id, Kind = ArtifactKind.Model, RelativePath = Relative(model) });
 
         for (var i = 0; i < result.Maps.Count; i++)
         {

@@ -10,7 +10,11 @@ namespace HierCore.Lab.Records;
 /// </summary>
 public sealed class OrphanArtifactSweeper(IDbContextFactory<LabDbContext> dbs, LabPaths paths, ILogger<OrphanArtifactSweeper> log) : IHostedService
 {
-    public async Task StartAsync(CancellationToken ct) => await SweepAsync(ct);
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await SweepAsync(ct);
+        FittedModels.RemoveStalePending(paths, TimeSpan.FromHours(1));
+    }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
