@@ -46,6 +46,8 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
         if (MethodCatalog.NotApplicableReason(spec.Method, spec.Scenario) is { } why) throw new NotApplicableException(why);
         progress?.Report(new RunProgress("dataset", 0, 1, $"loading {spec.Dataset}"));
         var dataset = DatasetCatalog.Resolve(spec.Dataset, DatasetsDirectory);
+        // While this run reads its feature partition, a disk-budget eviction leaves it alone.
+        using var lease = DiskBudget.CacheLease.Acquire(features.Cache.PartitionFolder(FeatureStore.SettingsKey(spec)));
 
         var clock = Stopwatch.StartNew();
         var extractedBefore = features.Extracted;

@@ -27,6 +27,12 @@ public static class RecordEndpoints
         api.MapMethods("/runs/{id}", ["PATCH"], PatchRun).RequireLabWrite();
         api.MapGet("/runs/{id}/scores.csv", RunScoresCsv);
         api.MapGet("/runs/{id}/model", RunModel);
+        api.MapGet("/storage", async (StorageService storage, CancellationToken ct) => Results.Ok(StorageJson(await storage.MeasureAsync(ct))));
+        api.MapPost("/storage/evict", (StorageService storage) =>
+        {
+            var (features, banks) = storage.EvictNow();
+            return Results.Ok(new { feature_cache = EvictionJson(features), bank_store = EvictionJson(banks) });
+        }).RequireLabWrite();
         return api;
     }
 
@@ -104,6 +110,29 @@ public static class RecordEndpoints
         var r = detail.Run;
         return Results.File(file, "application/octet-stream", $"{r.Method}-{r.Scenario}-seed{r.Seed}-{runId.Short}{HierCore.Engine.Models.ModelFile.Extension}");
     }
+
+    private static object StorageJson(StorageSnapshot s) => new
+    {
+        feature_cache = new { bytes = s.FeatureCacheBytes, budget_bytes = s.FeatureCacheBudget, partitions = s.FeatureCache.Select(PartitionJson) },
+        bank_store = new { bytes = s.BankStoreBytes, budget_bytes = s.BankStoreBudget, partitions = s.BankStore.Select(PartitionJson) },
+        artifacts = new
+        {
+            bytes = s.ArtifactBytes, orphan_bytes = s.OrphanArtifactBytes,
+            sweeps = s.Sweeps.Select(w => new { id = w.Id.ToString(), name = w.Name, archived = w.Archived, runs = w.Runs, bytes = w.Bytes }),
+        },
+        database_bytes = s.DatabaseBytes, pending_model_bytes = s.PendingModelBytes,
+    };
+
+    private static object PartitionJson(HierCore.Engine.DiskBudget.CachePartition p) => new
+    {
+        folder = Path.GetFileName(p.Folder), settings = p.Settings, bytes = p.Bytes, files = p.Files, last_used_at = p.LastUsedUtc, in_use = p.InUse,
+    };
+
+    private static object EvictionJson(HierCore.Engine.DiskBudget.EvictionReport r) => new
+    {
+        bytes_before = r.BytesBefore, bytes_after = r.BytesAfter, budget_bytes = r.Budget, partitions_removed = r.PartitionsRemoved,
+        bytes_removed = r.BytesRemoved, partitions_kept_in_use = r.PartitionsKeptInUse, within_budget = r.WithinBudget,
+    };
 
     internal static object SweepJson(SweepSummary s) => SweepJson(s, null, null);
 

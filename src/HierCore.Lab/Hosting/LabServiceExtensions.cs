@@ -35,6 +35,8 @@ public static class LabServiceExtensions
         services.AddSingleton<Records.RecordEdits>();
         services.AddSingleton<Records.SweepDeletion>();
         services.AddHostedService<Records.OrphanArtifactSweeper>();
+        services.AddSingleton<Records.StorageService>();
+        services.AddHostedService<Records.StorageBudgetService>();
         services.AddTransient<RunJob>();
         services.AddHostedService<DemoDatasetStartup>();
 

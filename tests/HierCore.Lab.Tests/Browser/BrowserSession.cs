@@ -20,18 +20,19 @@ public sealed class BrowserSession : IAsyncDisposable
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    private BrowserSession(string name)
+    private BrowserSession(string name, IReadOnlyDictionary<string, string>? settings)
     {
         _name = name;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) Lab.Settings[key] = value;
         Lab.UseKestrel(0);
         Lab.StartServer();
         BaseUrl = Lab.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         Directory.CreateDirectory(Shots);
     }
 
-    public static async Task<BrowserSession> StartAsync(string name)
+    public static async Task<BrowserSession> StartAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var s = new BrowserSession(name);
+        var s = new BrowserSession(name, settings);
         s._playwright = await Playwright.CreateAsync();
         s._browser = await s._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -12,6 +12,8 @@ public sealed class LabFactory : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hiercore-lab-tests", Guid.NewGuid().ToString("N")[..12]);
     public FakeExperimentRunner Runner { get; } = new();
+    /// <summary>Extra configuration for this Lab (set before the server starts).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -22,6 +24,7 @@ public sealed class LabFactory : WebApplicationFactory<Program>
         builder.UseSetting("Worker:HeartbeatSeconds", "0.3");
         builder.UseSetting("Worker:Concurrency", "2");
         builder.UseSetting("Sweeps:MaxRuns", "150");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IExperimentRunner>();
