@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets;
 using HierCore.Engine.Experiments;
 using HierCore.Engine.Methods;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HierCore.Cli.Bench;
 using HierCore.Cli.Output;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets.Textures;
 using HierCore.Engine.Experiments;
 using HierCore.Engine.Memory;

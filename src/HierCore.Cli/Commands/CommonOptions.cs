@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 
 namespace HierCore.Cli.Commands;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
-using HierCore.Engine.Datasets;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets.Textures;
+using HierCore.Engine.Datasets;
 using Spectre.Console;
 
 namespace HierCore.Cli.Commands;

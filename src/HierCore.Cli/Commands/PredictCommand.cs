@@ -1,7 +1,8 @@
 using System.CommandLine;
 using HierCore.Cli.Output;
 using HierCore.Engine.Datasets;
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Features;
 using HierCore.Engine.Models;
 using Spectre.Console;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HierCore.Cli.Output;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets;
 using HierCore.Engine.Experiments;
 using HierCore.Engine.Methods;

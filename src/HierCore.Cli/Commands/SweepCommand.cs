@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using HierCore.Cli.Output;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets;
+using HierCore.Engine.Evaluation;
 using HierCore.Engine.Experiments;
 using HierCore.Engine.Methods;
 using Spectre.Console;

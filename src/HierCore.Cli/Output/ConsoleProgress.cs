@@ -1,4 +1,4 @@
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 using Spectre.Console;
 
 namespace HierCore.Cli.Output;

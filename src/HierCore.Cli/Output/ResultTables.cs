@@ -1,5 +1,5 @@
 using System.Globalization;
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 using Spectre.Console;
 
 namespace HierCore.Cli.Output;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using HierCore.Engine.Evaluation;
-using HierCore.Engine.Experiments;
 using Spectre.Console;
 using static HierCore.Cli.Output.ResultTables;
 

@@ -1,3 +1,4 @@
+using HierCore.Engine.Imaging;
 using Onnx;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,3 +1,5 @@
+using HierCore.Engine.Imaging;
+
 namespace HierCore.Engine.Backbones;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using HierCore.Engine.Contracts;
+
 namespace HierCore.Engine.Datasets;
 
 /// <summary>Rules every loaded class must meet, whatever the layout it came from.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using HierCore.Engine.Contracts;
 
 namespace HierCore.Engine.Datasets;
 

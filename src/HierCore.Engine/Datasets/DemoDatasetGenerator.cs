@@ -1,5 +1,6 @@
 using HierCore.Engine.Datasets.Demo;
 using HierCore.Engine.Imaging;
+using HierCore.Engine.Randomness;
 
 namespace HierCore.Engine.Datasets;
 

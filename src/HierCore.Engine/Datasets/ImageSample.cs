@@ -1,3 +1,5 @@
+using HierCore.Engine.Imaging;
+
 namespace HierCore.Engine.Datasets;
 
 public enum Split { Train, Test }
@@ -17,4 +19,15 @@ public sealed record ImageSample(
 {
     /// <summary>Stable identifier inside the dataset: class/split/defect/file stem.</summary>
     public string Id => $"{ClassName}/{Split.ToString().ToLowerInvariant()}/{DefectType}/{Path.GetFileNameWithoutExtension(ImagePath)}";
+
+    /// <summary>
+    /// The ground-truth mask at the model's input geometry (resize, centre crop), all zeros for a normal image.
+    /// Reads the image header for its size, so a mask of another size is reported with both files named.
+    /// </summary>
+    public byte[] LoadMask(int resize, int crop)
+    {
+        if (MaskPath is null) return new byte[crop * crop];
+        var (w, h) = ImageDecoder.ReadSize(ImagePath);
+        return MaskLoader.Load(MaskPath, w, h, resize, crop, ImagePath);
+    }
 }

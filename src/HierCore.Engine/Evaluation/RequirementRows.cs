@@ -1,3 +1,5 @@
+using HierCore.Engine.Contracts;
+
 namespace HierCore.Engine.Evaluation;
 
 /// <summary>One class's R1 gap: Δ = reference I-AUROC (PatchCore one-class, S1) − the method's I-AUROC.</summary>

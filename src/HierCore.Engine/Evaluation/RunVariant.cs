@@ -1,5 +1,5 @@
 using System.Globalization;
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 
 namespace HierCore.Engine.Evaluation;
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets;
+using HierCore.Engine.Features;
 using HierCore.Engine.Methods;
 
 namespace HierCore.Engine.Experiments;

@@ -1,4 +1,6 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Features;
+using HierCore.Engine.Memory.Clustering;
 using HierCore.Engine.Methods;
 
 namespace HierCore.Engine.Experiments;
@@ -22,7 +24,7 @@ public static class RunSpecValidation
         if (spec.MaxClusters < 2) problems.Add($"Max clusters: {spec.MaxClusters} must be at least 2.");
         if (spec.ProjectionDim < 1) problems.Add($"Projection dim: {spec.ProjectionDim} must be at least 1.");
         Try(problems, "Criterion", () => CriterionEstimator.Parse(spec.Criterion));
-        Try(problems, "Grouping", () => Memory.Grouping.Grouping.Parse(spec.Grouping));
+        Try(problems, "Grouping", () => Grouping.Parse(spec.Grouping));
         if (spec.Routing.Trim().ToLowerInvariant() is not ("nearest" or "top2")) problems.Add($"Routing: unknown '{spec.Routing}'; use nearest or top2.");
         if (spec.Device.Trim().ToLowerInvariant() is not ("auto" or "cpu" or "cuda") && !System.Text.RegularExpressions.Regex.IsMatch(spec.Device.Trim(), "^cuda:[0-9]+$"))
             problems.Add($"Device: unknown '{spec.Device}'; use auto, cpu, cuda or cuda:N.");

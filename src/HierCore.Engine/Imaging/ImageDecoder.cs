@@ -1,4 +1,4 @@
-using HierCore.Engine.Datasets;
+using HierCore.Engine.Contracts;
 using SkiaSharp;
 
 namespace HierCore.Engine.Imaging;

@@ -1,4 +1,4 @@
-using HierCore.Engine.Datasets;
+using HierCore.Engine.Contracts;
 
 namespace HierCore.Engine.Imaging;
 
@@ -31,14 +31,6 @@ public static class MaskLoader
             }
         }
         return result;
-    }
-
-    /// <summary>Loads the mask of a sample, reading the image header for its size.</summary>
-    public static byte[] Load(ImageSample sample, int resize, int crop)
-    {
-        if (sample.MaskPath is null) return new byte[crop * crop];
-        var (w, h) = ImageDecoder.ReadSize(sample.ImagePath);
-        return Load(sample.MaskPath, w, h, resize, crop, sample.ImagePath);
     }
 
     // Pixel-centre mapping, as PIL's NEAREST (which torchvision uses for masks) does.

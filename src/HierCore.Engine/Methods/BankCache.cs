@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Features;
 using HierCore.Engine.Memory;
 
 namespace HierCore.Engine.Methods;

@@ -1,4 +1,6 @@
+using HierCore.Engine.Features;
 using HierCore.Engine.Memory;
+using HierCore.Engine.Randomness;
 using static TorchSharp.torch;
 
 namespace HierCore.Engine.Methods;
@@ -76,7 +78,7 @@ public static class CriterionEstimator
         var rng = new SplitMix64((ulong)seed ^ 0x5EEDC0DEUL);
         for (var i = a.Length - 1; i > 0; i--)
         {
-            var j = (int)(rng.Next() % (ulong)(i + 1));
+            var j = (int)(rng.NextUInt64() % (ulong)(i + 1));
             (a[i], a[j]) = (a[j], a[i]);
         }
         return a;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using HierCore.Engine.Features;
 using HierCore.Engine.Memory;
 using static TorchSharp.torch;
 

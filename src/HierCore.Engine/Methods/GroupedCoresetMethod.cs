@@ -1,3 +1,5 @@
+using HierCore.Engine.Features;
+
 namespace HierCore.Engine.Methods;
 
 /// <summary>
@@ -46,7 +48,7 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
     /// Takes fitted groups (read from a model file) instead of fitting: Score then routes and decides exactly as after
     /// Fit with the same spec. The training assignment is not kept in a model, so TrainingGroups is empty.
     /// </summary>
-    public void Restore(IReadOnlyList<NamedGroup> fitted, Experiments.RunSpec spec)
+    public void Restore(IReadOnlyList<NamedGroup> fitted, Contracts.RunSpec spec)
     {
         if (groups.Count > 0) throw new InvalidOperationException($"{Name}: already fitted.");
         groups.AddRange(fitted);
@@ -55,7 +57,7 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
     }
 
     /// <summary>Rebuilds any routing state Fit derives from its inputs (which labels it saw).</summary>
-    protected virtual void OnRestored(Experiments.RunSpec spec) { }
+    protected virtual void OnRestored(Contracts.RunSpec spec) { }
 
     public IReadOnlyList<Prediction> Score(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context)
     {

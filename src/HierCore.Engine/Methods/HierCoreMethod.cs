@@ -1,4 +1,5 @@
-using HierCore.Engine.Memory.Grouping;
+using HierCore.Engine.Features;
+using HierCore.Engine.Memory.Clustering;
 
 namespace HierCore.Engine.Methods;
 
@@ -26,7 +27,7 @@ public sealed class HierCoreMethod : GroupedCoresetMethod
             return ClassGroups.FromLabels(classLabels);
         }
         context.Report("fit", 0, 1, $"clustering {train.Count} image descriptors ({context.Spec.Grouping})");
-        var strategy = Memory.Grouping.Grouping.Parse(context.Spec.Grouping);
+        var strategy = Grouping.Parse(context.Spec.Grouping);
         // Kmax = min(cap, N/5); the cap of plain "silhouette" is the run's MaxClusters setting (default 30).
         if (strategy is SilhouetteGrouping s && context.Spec.Grouping.Trim().Equals("silhouette", StringComparison.OrdinalIgnoreCase))
             strategy = s with { KMaxCap = context.Spec.MaxClusters };
@@ -36,7 +37,7 @@ public sealed class HierCoreMethod : GroupedCoresetMethod
     }
 
     /// <summary>Fit saw class labels exactly when the scenario gives training labels (ExperimentRunner), so groups were classes.</summary>
-    protected override void OnRestored(Experiments.RunSpec spec) => groupsAreClasses = Experiments.ScenarioExtensions.TrainLabels(spec.Scenario);
+    protected override void OnRestored(Contracts.RunSpec spec) => groupsAreClasses = Contracts.ScenarioExtensions.TrainLabels(spec.Scenario);
 
     protected override Routing Route(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context)
     {

@@ -1,3 +1,5 @@
+using HierCore.Engine.Features;
+
 namespace HierCore.Engine.Methods;
 
 /// <summary>

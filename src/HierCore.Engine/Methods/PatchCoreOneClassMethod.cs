@@ -1,3 +1,6 @@
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Features;
+
 namespace HierCore.Engine.Methods;
 
 /// <summary>
@@ -12,7 +15,7 @@ public sealed class PatchCoreOneClassMethod : GroupedCoresetMethod
     protected override (int[] Assignment, string[] Names) Partition(FeatureSet train, IReadOnlyList<string>? classLabels, MethodContext context)
     {
         if (classLabels is null)
-            throw new Experiments.NotApplicableException("patchcore-oc needs class labels at training (scenarios S1, S2).");
+            throw new NotApplicableException("patchcore-oc needs class labels at training (scenarios S1, S2).");
         return ClassGroups.FromLabels(classLabels);
     }
 

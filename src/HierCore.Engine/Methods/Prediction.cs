@@ -11,4 +11,13 @@ public sealed record Prediction(
     int Group,
     float[] PatchScores,
     double GroupMean,
-    double GroupStd);
+    double GroupStd)
+{
+    /// <summary>z-map: patch scores → upsampled, blurred anomaly map, normalised with the group's (μg, σg).</summary>
+    public float[] ZMap(int crop)
+    {
+        var map = Features.AnomalyMap.Compute(PatchScores, crop);
+        for (var j = 0; j < map.Length; j++) map[j] = (float)((map[j] - GroupMean) / GroupStd);
+        return map;
+    }
+}

@@ -1,4 +1,4 @@
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Memory;
 using HierCore.Engine.Methods;
 using static TorchSharp.torch;

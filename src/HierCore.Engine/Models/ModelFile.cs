@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Methods;
 
 namespace HierCore.Engine.Models;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using HierCore.Engine.Datasets;
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Features;
+using HierCore.Engine.Rendering;
 using HierCore.Engine.Imaging;
 using HierCore.Engine.Methods;
 
@@ -61,7 +62,7 @@ public static class ModelPredictor
         }
         var predictions = method.Score(test, classes, new MethodContext(spec, null, progress, ct));
         return predictions.Select((p, i) => new PredictedImage(inputs[i], p.Score, p.NormalizedScore, model.Groups[p.Group].Name,
-            p.NormalizedScore > spec.Lambda, ResultAssembler.NormalizedMap(p, spec.Crop))).ToArray();
+            p.NormalizedScore > spec.Lambda, p.ZMap(spec.Crop))).ToArray();
     }
 
     /// <summary>Whether the method picks the group by the class name (groups are classes), as Route does.</summary>

@@ -1,3 +1,6 @@
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Features;
+
 namespace HierCore.Lab.Data;
 
 /// <summary>Stored as text (max 16 characters): a new kind needs no migration.</summary>

@@ -1,14 +1,13 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore;
 
 namespace HierCore.Lab.Data;
 
-/// <summary>The Lab database: the source of truth for sweeps, runs and metrics (Hangfire only carries the work).</summary>
+/// <summary>The Lab database: the source of truth for sweeps, runs and their results (Hangfire only carries the work).</summary>
 public sealed class LabDbContext(DbContextOptions<LabDbContext> options) : DbContext(options)
 {
     public DbSet<Sweep> Sweeps => Set<Sweep>();
     public DbSet<Run> Runs => Set<Run>();
-    public DbSet<Metric> Metrics => Set<Metric>();
     public DbSet<Artifact> Artifacts => Set<Artifact>();
     public DbSet<RunLogLine> RunLog => Set<RunLogLine>();
 
@@ -39,13 +38,8 @@ public sealed class LabDbContext(DbContextOptions<LabDbContext> options) : DbCon
             e.Property(r => r.Tags).HasMaxLength(TagList.MaxStoredLength);
             e.Property(r => r.Note).HasMaxLength(TagList.MaxNoteLength);
             e.HasIndex(r => new { r.SweepId, r.Method, r.Scenario });
-            e.HasMany(r => r.Metrics).WithOne().HasForeignKey(m => m.RunId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(r => r.Artifacts).WithOne().HasForeignKey(a => a.RunId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(r => r.Log).WithOne().HasForeignKey(l => l.RunId).OnDelete(DeleteBehavior.Cascade);
-        });
-        model.Entity<Metric>(e =>
-        {
-            e.HasIndex(m => new { m.RunId, m.Name, m.Scope }).IsUnique();
         });
         model.Entity<RunLogLine>(e => e.HasIndex(l => new { l.RunId, l.Id }));
     }

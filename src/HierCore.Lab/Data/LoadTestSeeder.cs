@@ -1,3 +1,5 @@
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Evaluation;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Hosting;
 using HierCore.Lab.Jobs;
@@ -87,7 +89,6 @@ public static class LoadTestSeeder
             FinishedAt = created.AddSeconds(4), HeartbeatAt = created.AddSeconds(4), Worker = "load-test", Phase = "done",
             Progress = 1, Headline = result.Headline, ResultJson = LabJson.Serialize(result),
         };
-        run.Metrics.AddRange(MetricRows.From(id, result));
         return run;
     }
 

@@ -1,3 +1,5 @@
+using HierCore.Engine.Contracts;
+
 namespace HierCore.Lab.Data;
 
 /// <summary>One run: method × scenario × dataset × settings × seed. Its identity is its full spec.</summary>
@@ -33,7 +35,6 @@ public sealed class Run
     public string Tags { get; set; } = "";
     /// <summary>A Markdown note (rendered without raw HTML).</summary>
     public string? Note { get; set; }
-    public List<Metric> Metrics { get; set; } = [];
     public List<Artifact> Artifacts { get; set; } = [];
     public List<RunLogLine> Log { get; set; } = [];
 }

@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets;
 using HierCore.Lab.Hosting;
 

@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 
 namespace HierCore.Lab.Jobs;

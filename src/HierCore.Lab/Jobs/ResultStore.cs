@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Data;
 using HierCore.Lab.Hosting;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HierCore.Lab.Jobs;
 
 /// <summary>
-/// Stores a finished run: artifact files first, then metrics + artifact rows + result JSON + Succeeded in one
+/// Stores a finished run: artifact files first, then artifact rows + result JSON + Succeeded in one
 /// transaction that first deletes any rows an earlier attempt left, so a run is never half-written or counted twice.
 /// </summary>
 public sealed class ResultStore(IDbContextFactory<LabDbContext> dbs, LabPaths paths, RunLifecycle lifecycle)
@@ -35,9 +36,7 @@ public sealed class ResultStore(IDbContextFactory<LabDbContext> dbs, LabPaths pa
             return false;
         }
 
-        await db.Metrics.Where(m => m.RunId == id).ExecuteDeleteAsync(ct);
         await db.Artifacts.Where(a => a.RunId == id).ExecuteDeleteAsync(ct);
-        db.Metrics.AddRange(MetricRows.From(id, result));
         db.Artifacts.AddRange(files);
         db.RunLog.Add(new RunLogLine { RunId = id, At = now, Level = "info",
             Message = $"Attempt {attempt} succeeded: headline {result.Headline:F4}, {result.PerClass.Count} classes, {result.Scores.Count} scored images." });

@@ -50,7 +50,6 @@ public sealed class RunCommands(IDbContextFactory<LabDbContext> dbs, RunQueue qu
     /// <summary>Moves a run to a fresh attempt on the queue (used by retry and by the lost-worker check).</summary>
     internal async Task RequeueAsync(LabDbContext db, Run run, string reason, CancellationToken ct)
     {
-        await db.Metrics.Where(m => m.RunId == run.Id).ExecuteDeleteAsync(ct);
         await db.Artifacts.Where(a => a.RunId == run.Id).ExecuteDeleteAsync(ct);
         run.Attempt++;
         run.Status = RunStatus.Queued;

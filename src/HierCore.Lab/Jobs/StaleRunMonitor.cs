@@ -55,7 +55,6 @@ public sealed class StaleRunMonitor(
             // JobId is cleared in the same update: if this process dies before enqueueing, the orphan check below
             // (in any worker) finds a queued run without a job and enqueues it.
             if (moved == 0) continue; // another process got there first
-            await db.Metrics.Where(m => m.RunId == run.Id).ExecuteDeleteAsync(ct);
             await db.Artifacts.Where(a => a.RunId == run.Id).ExecuteDeleteAsync(ct);
             await lifecycle.LogAsync(run.Id, "warning", $"Worker {run.Worker} stopped beating; attempt {next} queued.", ct);
             await EnqueueAsync(db, run.Id, next, ct);

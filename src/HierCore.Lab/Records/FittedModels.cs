@@ -1,4 +1,4 @@
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Models;
 using HierCore.Lab.Hosting;
 

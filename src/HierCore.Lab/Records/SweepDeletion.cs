@@ -9,7 +9,7 @@ namespace HierCore.Lab.Records;
 public sealed record DeletionPlan(SweepId Id, string Name, int Runs, int Active, long Bytes);
 
 /// <summary>
-/// Deletes a sweep with its runs, metric rows, log and artifact folders. Active runs are cancelled first; then the
+/// Deletes a sweep with its runs (their results, metrics included), log and artifact folders. Active runs are cancelled first; then the
 /// rows go in one transaction (a crash before the commit leaves the sweep whole, after it leaves only folders
 /// without a run, which OrphanArtifactSweeper removes at the next start); then the folders of exactly this sweep's
 /// runs are removed, so another sweep's files are never touched.
@@ -42,7 +42,6 @@ public sealed class SweepDeletion(IDbContextFactory<LabDbContext> dbs, LabPaths 
             runIds = await db.Runs.Where(r => r.SweepId == id).Select(r => r.Id).ToListAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // Children explicitly, not by relying on the provider's cascade (SQLite enforces it only with foreign_keys on).
-            await db.Metrics.Where(m => runIds.Contains(m.RunId)).ExecuteDeleteAsync(ct);
             await db.Artifacts.Where(a => runIds.Contains(a.RunId)).ExecuteDeleteAsync(ct);
             await db.RunLog.Where(l => runIds.Contains(l.RunId)).ExecuteDeleteAsync(ct);
             await db.Runs.Where(r => r.SweepId == id).ExecuteDeleteAsync(ct);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Data;
 using HierCore.Lab.Jobs;

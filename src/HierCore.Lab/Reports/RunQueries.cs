@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Data;
 using HierCore.Lab.Hosting;
@@ -100,7 +101,7 @@ public sealed class RunQueries(IDbContextFactory<LabDbContext> dbs, LabPaths pat
     {
         var csv = artifacts.FirstOrDefault(a => a.Kind == ArtifactKind.ScoresCsv);
         var path = csv is null ? null : paths.ResolveUnderData(csv.RelativePath);
-        return path is null || !File.Exists(path) ? [] : HierCore.Engine.Experiments.ScoresCsv.Read(await File.ReadAllTextAsync(path, ct));
+        return path is null || !File.Exists(path) ? [] : HierCore.Engine.Contracts.ScoresCsv.Read(await File.ReadAllTextAsync(path, ct));
     }
 
     /// <summary>Newest first; archived sweeps only when asked; with a tag, only sweeps carrying it.</summary>

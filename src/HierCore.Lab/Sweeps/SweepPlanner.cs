@@ -1,4 +1,5 @@
 using System.Globalization;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Datasets;
 

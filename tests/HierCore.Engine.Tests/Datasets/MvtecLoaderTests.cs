@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets;
 
 namespace HierCore.Engine.Tests.Datasets;

@@ -1,4 +1,6 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
+using HierCore.Engine.Features;
 using HierCore.Engine.Methods;
 
 namespace HierCore.Engine.Tests.Experiments;

@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Features;
 
 namespace HierCore.Engine.Tests.Features;
@@ -100,9 +101,10 @@ public sealed class FeatureCacheTests : IDisposable
         var cache = NewCache();
         var image = Image("a.png", 5);
         var hash = ContentHash.Of(image);
-        var concat = new FeatureSettings("resnet18", 256, 224, "concat").Key;
-        var pooled = new FeatureSettings("resnet18", 256, 224, "pooled1024").Key;
-        var otherCrop = new FeatureSettings("resnet18", 256, 192, "concat").Key;
+        var spec = new RunSpec { Dataset = "d", Method = "patchcore", Scenario = Scenario.S1 };
+        var concat = spec.FeatureKey;
+        var pooled = (spec with { Embedding = "pooled1024" }).FeatureKey;
+        var otherCrop = (spec with { Crop = 192 }).FeatureKey;
         Assert.Equal(3, new[] { concat, pooled, otherCrop }.Select(k => cache.EntryPath(hash, k)).Distinct().Count());
         Assert.NotEqual(cache.EntryPath(hash, concat), NewCache(FeatureStorage.Float16).EntryPath(hash, concat));
         cache.Put(image, concat, Sample(5));

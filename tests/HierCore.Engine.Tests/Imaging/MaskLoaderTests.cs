@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets;
 using HierCore.Engine.Imaging;
 using HierCore.Engine.Tests.Datasets;
@@ -49,6 +50,6 @@ public sealed class MaskLoaderTests : IDisposable
         var mask = _tmp.Mask("i_mask.png", 8, 8);
         var sample = new ImageSample("c", Split.Test, image, mask, true, "scratch");
 
-        Assert.Contains("12x12", Assert.Throws<DatasetException>(() => MaskLoader.Load(sample, 8, 8)).Message);
+        Assert.Contains("12x12", Assert.Throws<DatasetException>(() => sample.LoadMask(8, 8)).Message);
     }
 }

@@ -25,7 +25,7 @@ public class CoresetSamplerTests
     [InlineData(20_000, 128, 7)]      // cells ≥ 16,384 points: the parallel scan path
     public void Pruned_selection_equals_naive_selection_on_clustered_data(int n, int d, int seed)
     {
-        using var x = CoresetBenchmark.Synthesize(n, d, seed, CoresetBenchmarkData.Clustered);
+        using var x = SyntheticPatchFeatures.Generate(n, d, seed, SyntheticPatchShape.Clustered);
         int count = CoresetSampler.CoresetSize(n, 0.1);
         Assert.Equal(CoresetSampler.SelectNaive(x, count, seed), CoresetSampler.Select(x, count, seed));
     }

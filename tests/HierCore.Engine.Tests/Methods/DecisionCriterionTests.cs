@@ -1,4 +1,5 @@
 using HierCore.Engine.Experiments;
+using HierCore.Engine.Features;
 using HierCore.Engine.Memory;
 using HierCore.Engine.Methods;
 using static TorchSharp.torch;

@@ -1,5 +1,7 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Evaluation;
 using HierCore.Engine.Experiments;
+using HierCore.Engine.Features;
 using HierCore.Engine.Methods;
 
 namespace HierCore.Engine.Tests.Methods;

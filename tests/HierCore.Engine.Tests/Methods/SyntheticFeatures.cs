@@ -1,3 +1,4 @@
+using HierCore.Engine.Features;
 using HierCore.Engine.Methods;
 using static TorchSharp.torch;
 

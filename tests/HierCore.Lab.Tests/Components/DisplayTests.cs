@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Components.Shared;
 using HierCore.Lab.Data;

@@ -1,3 +1,5 @@
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Evaluation;
 using HierCore.Engine.Experiments;
 using SkiaSharp;
 

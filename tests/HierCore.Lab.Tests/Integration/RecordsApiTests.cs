@@ -144,7 +144,6 @@ public sealed class RecordsApiTests(LabFactory lab)
         await using (var db = await lab.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<LabDbContext>>().CreateDbContextAsync())
         {
             var ids = doomedRuns.Select(r => new RunId(Guid.Parse(r.Id))).ToList();
-            Assert.False(db.Metrics.Any(m => ids.Contains(m.RunId)));
             Assert.False(db.Artifacts.Any(a => ids.Contains(a.RunId)));
             Assert.False(db.RunLog.Any(l => ids.Contains(l.RunId)));
         }

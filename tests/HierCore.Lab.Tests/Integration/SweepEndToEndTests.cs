@@ -1,5 +1,7 @@
+using HierCore.Engine.Contracts;
 using HierCore.Lab.Data;
 using HierCore.Lab.Hosting;
+using HierCore.Lab.Jobs;
 using HierCore.Lab.Sweeps;
 using HierCore.Lab.Tests.Fakes;
 using Microsoft.EntityFrameworkCore;
@@ -29,11 +31,11 @@ public sealed class SweepEndToEndTests(LabFactory lab)
         using var scope = lab.Services.CreateScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<LabDbContext>>().CreateDbContextAsync();
         var ids = runs.Select(r => new RunId(Guid.Parse(r.Id))).ToList();
-        var headlines = await db.Metrics.Where(m => ids.Contains(m.RunId) && m.Name == "headline").ToListAsync();
-        Assert.Equal(6, headlines.Count); // one row per run, never duplicated
-        var perClass = await db.Metrics.CountAsync(m => ids.Contains(m.RunId) && m.Name == "image_auroc" && m.Scope == "grid");
-        Assert.Equal(6, perClass);
-        Assert.All(await db.Metrics.Where(m => ids.Contains(m.RunId)).ToListAsync(), m => Assert.Equal("v1", m.DefinitionVersion));
+        var stored = await db.Runs.Where(r => ids.Contains(r.Id)).ToListAsync();
+        Assert.Equal(6, stored.Count(r => r.Headline is not null));
+        var results = stored.Select(r => LabJson.Deserialize<RunResult>(r.ResultJson!)).ToList();
+        Assert.All(results, r => Assert.Single(r.PerClass, c => c.Class == "grid"));
+        Assert.All(results, r => Assert.Equal("v1", r.MetricDefinitionVersion));
 
         var paths = lab.Services.GetRequiredService<LabPaths>();
         var artifacts = await db.Artifacts.Where(a => ids.Contains(a.RunId)).ToListAsync();
@@ -51,8 +53,8 @@ public sealed class SweepEndToEndTests(LabFactory lab)
         var http = lab.CreateClient();
         var (sweep, _) = await http.CreateSweepAsync(new SweepRequest { Methods = ["hiercore"], Scenarios = ["S2"], Seeds = [7] });
         await http.WaitForRunsAsync(sweep, LabClient.AllFinal);
-        var expected = FakeExperimentRunner.Build(new Engine.Experiments.RunSpec
-            { Dataset = "demo", Method = "hiercore", Scenario = Engine.Experiments.Scenario.S2, Seed = 7 }).Headline;
+        var expected = FakeExperimentRunner.Build(new Engine.Contracts.RunSpec
+            { Dataset = "demo", Method = "hiercore", Scenario = Engine.Contracts.Scenario.S2, Seed = 7 }).Headline;
         var row = (await http.GetStringAsync($"/api/sweeps/{sweep}/results.csv")).Split('\n')[1].Split(',');
         Assert.Equal(expected, double.Parse(row[7], System.Globalization.CultureInfo.InvariantCulture), 12);
 

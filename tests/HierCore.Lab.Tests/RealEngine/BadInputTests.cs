@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using HierCore.Lab.Data;
 using HierCore.Lab.Hosting;
 using HierCore.Lab.Sweeps;
@@ -52,10 +52,10 @@ public sealed class BadInputTests(RealLabFactory lab)
         Assert.Contains(mask, maskError);
         Assert.Contains("64x64", maskError);
 
-        // None of them left metrics or files behind.
+        // None of them left a result or files behind.
         await using var db = await lab.Services.GetRequiredService<IDbContextFactory<LabDbContext>>().CreateDbContextAsync();
         var failed = await db.Runs.Where(r => r.Status == RunStatus.Failed).Select(r => r.Id).ToListAsync();
-        Assert.Equal(0, await db.Metrics.CountAsync(m => failed.Contains(m.RunId)));
+        Assert.Equal(0, await db.Runs.CountAsync(r => failed.Contains(r.Id) && r.ResultJson != null));
         Assert.Equal(0, await db.Artifacts.CountAsync(a => failed.Contains(a.RunId)));
     }
 
@@ -107,7 +107,7 @@ public sealed class BadInputTests(RealLabFactory lab)
         await Task.Delay(2000); // whatever the engine still finishes is dropped
         var id = new RunId(Guid.Parse(final[0].Id));
         await using var db = await lab.Services.GetRequiredService<IDbContextFactory<LabDbContext>>().CreateDbContextAsync();
-        Assert.Equal(0, await db.Metrics.CountAsync(m => m.RunId == id));
+        Assert.Null((await db.Runs.SingleAsync(r => r.Id == id)).ResultJson);
         Assert.Equal(0, await db.Artifacts.CountAsync(a => a.RunId == id));
         Assert.Equal(RunStatus.Cancelled, (await db.Runs.SingleAsync(r => r.Id == id)).Status);
         var paths = lab.Services.GetRequiredService<LabPaths>();

@@ -1,5 +1,5 @@
 using System.Net;
-using HierCore.Engine.Experiments;
+using HierCore.Engine.Features;
 using HierCore.Engine.Models;
 using HierCore.Lab.Sweeps;
 using HierCore.Lab.Tests.Fakes;

@@ -1,5 +1,7 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Evaluation;
 using HierCore.Lab.Data;
+using HierCore.Lab.Jobs;
 using HierCore.Lab.Reports;
 using HierCore.Lab.Sweeps;
 using HierCore.Lab.Tests.Fakes;
@@ -26,28 +28,27 @@ public sealed class RealSweepTests(RealLabFactory lab)
 
         await using var db = await lab.Services.GetRequiredService<IDbContextFactory<LabDbContext>>().CreateDbContextAsync();
         var ids = runs.Select(r => new RunId(Guid.Parse(r.Id))).ToList();
-        var metrics = await db.Metrics.Where(m => ids.Contains(m.RunId)).ToListAsync();
         var runRows = await db.Runs.Where(r => ids.Contains(r.Id)).ToListAsync();
-        Assert.Equal(5, metrics.Count(m => m.Name == "headline"));
-        foreach (var cls in RealLabFactory.TinyDemo.Classes!)
-            Assert.Equal(5, metrics.Count(m => m.Name == "image_auroc" && m.Scope == cls)); // once per run, never twice
-        Assert.All(metrics.Where(m => m.Name == "image_auroc"), m => Assert.InRange(m.Value, 0, 1));
+        Assert.Equal(5, runRows.Count(r => r.Headline is not null));
+        var results = runRows.Select(r => LabJson.Deserialize<RunResult>(r.ResultJson!)).ToList();
+        foreach (var result in results) // every class once per run, never twice
+            Assert.Equal(RealLabFactory.TinyDemo.Classes!.Order(StringComparer.Ordinal), result.PerClass.Select(c => c.Class).Order(StringComparer.Ordinal));
+        Assert.All(results.SelectMany(r => r.PerClass), c => Assert.InRange(c.ImageAuroc, 0, 1));
 
         // scores.csv holds one row per test image (3 classes × 5 images).
         var csvRow = await db.Artifacts.FirstAsync(a => a.RunId == ids[0] && a.Kind == ArtifactKind.ScoresCsv);
         var csv = await http.GetStringAsync("/artifacts/" + csvRow.RelativePath);
         Assert.Equal(1 + 15, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
 
-        // Compare: requirement rows computed from the stored real results, checked against the metric rows by hand.
+        // Compare: requirement rows computed from the stored real results, checked against the stored results by hand.
         var compare = lab.Services.GetRequiredService<CompareService>();
         var data = await compare.LoadAsync(sweep);
         Assert.NotNull(data);
         Assert.Equal(5, data.Results.Count);
         var rows = compare.Requirements(data)!;
-        double Auroc(string method, string scenario, string cls) =>
-            metrics.Single(m => m.RunId == runRows.Single(r => r.Method == method && r.Scenario == scenario).Id && m.Name == "image_auroc" && m.Scope == cls).Value;
-        double Headline(string method, string scenario) =>
-            metrics.Single(m => m.RunId == runRows.Single(r => r.Method == method && r.Scenario == scenario).Id && m.Name == "headline").Value;
+        RunResult Stored(string method, string scenario) => LabJson.Deserialize<RunResult>(runRows.Single(r => r.Method == method && r.Scenario == scenario).ResultJson!);
+        double Auroc(string method, string scenario, string cls) => Stored(method, scenario).PerClass.Single(c => c.Class == cls).ImageAuroc;
+        double Headline(string method, string scenario) => runRows.Single(r => r.Method == method && r.Scenario == scenario).Headline!.Value;
 
         var maxDelta = RealLabFactory.TinyDemo.Classes!.Max(c => Auroc("patchcore-oc", "S1", c) - Auroc("hiercore", "S4", c));
         var r1 = rows.Single(r => r.Measure.Kind == RequirementKind.R1MaxDelta && r.Measure.Method == "hiercore" && r.Measure.Detail.Contains("in S4"));

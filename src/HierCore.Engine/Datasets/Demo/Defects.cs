@@ -1,3 +1,5 @@
+using HierCore.Engine.Randomness;
+
 namespace HierCore.Engine.Datasets.Demo;
 
 internal static class DefectKind
@@ -20,12 +22,12 @@ internal abstract class Defect
     /// <summary>Sampled parameters, for the manifest.</summary>
     public abstract IReadOnlyDictionary<string, double> Parameters { get; }
 
-    public static Defect Sample(string kind, DemoScene scene, ref SplitMix64 rng) => kind switch
+    public static Defect Sample(string kind, DemoScene scene, SplitMix64 rng) => kind switch
     {
-        DefectKind.Scratch => Scratch.Sample(scene, ref rng),
-        DefectKind.Stain => Stain.Sample(scene, ref rng),
-        DefectKind.Hole => Hole.Sample(scene, ref rng, scene.PointOnObject(ref rng)),
-        DefectKind.Missing => Hole.Sample(scene, ref rng, scene.RimPoint(ref rng)),
+        DefectKind.Scratch => Scratch.Sample(scene, rng),
+        DefectKind.Stain => Stain.Sample(scene, rng),
+        DefectKind.Hole => Hole.Sample(scene, rng, scene.PointOnObject(rng)),
+        DefectKind.Missing => Hole.Sample(scene, rng, scene.RimPoint(rng)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown demo defect type."),
     };
 
@@ -46,11 +48,11 @@ internal abstract class Defect
     {
         public override (double U0, double V0, double U1, double V1) Bounds => Around(cu, cv, halfLength + halfWidth + 1);
 
-        public static Scratch Sample(DemoScene scene, ref SplitMix64 rng)
+        public static Scratch Sample(DemoScene scene, SplitMix64 rng)
         {
-            var (u, v) = scene.PointOnObject(ref rng);
-            double angle = rng.Range(0, Math.PI);
-            return new Scratch(scene, u, v, DetMath.Cos(angle), DetMath.Sin(angle), rng.Range(25, 55), rng.Range(1.25, 2.0));
+            var (u, v) = scene.PointOnObject(rng);
+            double angle = rng.Uniform(0, Math.PI);
+            return new Scratch(scene, u, v, DetMath.Cos(angle), DetMath.Sin(angle), rng.Uniform(25, 55), rng.Uniform(1.25, 2.0));
         }
 
         public override bool Covers(double u, double v)
@@ -75,10 +77,10 @@ internal abstract class Defect
     {
         public override (double U0, double V0, double U1, double V1) Bounds => Around(cu, cv, radius * 1.4 + 1);
 
-        public static Stain Sample(DemoScene scene, ref SplitMix64 rng)
+        public static Stain Sample(DemoScene scene, SplitMix64 rng)
         {
-            var (u, v) = scene.PointOnObject(ref rng);
-            return new Stain(scene, u, v, rng.Range(12, 26), rng.Range(0.65, 0.9), rng.NextULong());
+            var (u, v) = scene.PointOnObject(rng);
+            return new Stain(scene, u, v, rng.Uniform(12, 26), rng.Uniform(0.65, 0.9), rng.NextUInt64());
         }
 
         public override bool Covers(double u, double v)
@@ -105,8 +107,8 @@ internal abstract class Defect
     {
         public override (double U0, double V0, double U1, double V1) Bounds => Around(cu, cv, radius + 1);
 
-        public static Hole Sample(DemoScene scene, ref SplitMix64 rng, (double U, double V) centre) =>
-            new(scene, centre.U, centre.V, rng.Range(6, 13));
+        public static Hole Sample(DemoScene scene, SplitMix64 rng, (double U, double V) centre) =>
+            new(scene, centre.U, centre.V, rng.Uniform(6, 13));
 
         public override bool Covers(double u, double v)
         {

@@ -1,4 +1,5 @@
 using HierCore.Engine.Imaging;
+using HierCore.Engine.Randomness;
 
 namespace HierCore.Engine.Datasets.Demo;
 
@@ -18,8 +19,8 @@ internal static class DemoRenderer
     public static DemoSample Render(DemoClass cls, ulong imageSeed, string? defectKind, int size)
     {
         var rng = new SplitMix64(imageSeed);
-        var scene = cls.Sample(ref rng);
-        ulong noiseSeed = rng.NextULong();
+        var scene = cls.Sample(rng);
+        ulong noiseSeed = rng.NextUInt64();
         var clean = new RgbImage(size, size);
         for (int y = 0; y < size; y++)
             for (int x = 0; x < size; x++)
@@ -29,7 +30,7 @@ internal static class DemoRenderer
         // Redraw until the defect is valid (the DATA.md rule): 0.1-25 % of the image, mean change >= 8/255.
         for (int attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var defect = Defect.Sample(defectKind, scene, ref rng);
+            var defect = Defect.Sample(defectKind, scene, rng);
             var (image, mask, coverage, change) = Apply(clean, scene, defect, noiseSeed);
             if (coverage >= MinCoverage && coverage <= MaxCoverage && change >= MinMeanAbsChange)
                 return new DemoSample(clean, image, mask, new DefectRecord(defectKind, defect.Parameters, coverage, change, attempt));

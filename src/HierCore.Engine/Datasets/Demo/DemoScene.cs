@@ -1,3 +1,5 @@
+using HierCore.Engine.Randomness;
+
 namespace HierCore.Engine.Datasets.Demo;
 
 /// <summary>
@@ -21,18 +23,18 @@ internal abstract class DemoScene
     /// A uniformly drawn point where a defect may sit, well inside the image: the usual 256→224 centre crop
     /// drops a 16-unit border, and a defect hidden there would be labelled but unseeable.
     /// </summary>
-    public (double U, double V) PointOnObject(ref SplitMix64 rng)
+    public (double U, double V) PointOnObject(SplitMix64 rng)
     {
         for (int attempt = 0; attempt < 10_000; attempt++)
         {
-            double u = rng.Range(48, Canvas - 48), v = rng.Range(48, Canvas - 48);
+            double u = rng.Uniform(48, Canvas - 48), v = rng.Uniform(48, Canvas - 48);
             if (OnObject(u, v)) return (u, v);
         }
         throw new InvalidOperationException($"{GetType().Name}: found no point on the object.");
     }
 
     /// <summary>A point on the object's outline, where a chunk can be missing. Only objects with such defects have one.</summary>
-    public virtual (double U, double V) RimPoint(ref SplitMix64 rng) =>
+    public virtual (double U, double V) RimPoint(SplitMix64 rng) =>
         throw new NotSupportedException($"{GetType().Name} has no rim for a 'missing' defect.");
 
     /// <summary>Foreign colours for defects: chosen per class to be visible on it, not to be garish.</summary>
@@ -46,7 +48,7 @@ internal abstract class DemoClass
     public abstract string Name { get; }
     public abstract bool IsObject { get; }
     public abstract IReadOnlyList<string> DefectKinds { get; }
-    public abstract DemoScene Sample(ref SplitMix64 rng);
+    public abstract DemoScene Sample(SplitMix64 rng);
 
     public static readonly IReadOnlyList<DemoClass> All =
         [new StripesClass(), new GridClass(), new WovenClass(), new NoiseClass(), new DiscClass(), new RodClass()];

@@ -1,3 +1,5 @@
+using HierCore.Engine.Randomness;
+
 namespace HierCore.Engine.Datasets.Demo;
 
 /// <summary>A machined washer centred on a dark table; it shifts a few units and its turning rings change phase.</summary>
@@ -7,9 +9,9 @@ internal sealed class DiscClass : DemoClass
     public override bool IsObject => true;
     public override IReadOnlyList<string> DefectKinds => [DefectKind.Hole, DefectKind.Scratch];
 
-    public override DemoScene Sample(ref SplitMix64 rng) =>
-        new Scene(128 + rng.Range(-4, 4), 128 + rng.Range(-4, 4), 88 * rng.Range(0.98, 1.02), 26 * rng.Range(0.97, 1.03),
-            rng.Range(0, DetMath.TwoPi), new Rgb(175, 175, 182).Jitter(ref rng, 7), new Rgb(30, 32, 38).Jitter(ref rng, 4));
+    public override DemoScene Sample(SplitMix64 rng) =>
+        new Scene(128 + rng.Uniform(-4, 4), 128 + rng.Uniform(-4, 4), 88 * rng.Uniform(0.98, 1.02), 26 * rng.Uniform(0.97, 1.03),
+            rng.Uniform(0, DetMath.TwoPi), new Rgb(175, 175, 182).Jitter(rng, 7), new Rgb(30, 32, 38).Jitter(rng, 4));
 
     private sealed class Scene(double cx, double cy, double outer, double inner, double ringPhase, Rgb metal, Rgb table) : DemoScene
     {
@@ -48,12 +50,12 @@ internal sealed class RodClass : DemoClass
     public override bool IsObject => true;
     public override IReadOnlyList<string> DefectKinds => [DefectKind.Missing, DefectKind.Stain];
 
-    public override DemoScene Sample(ref SplitMix64 rng)
+    public override DemoScene Sample(SplitMix64 rng)
     {
-        double tilt = rng.Range(-0.05, 0.05);
-        return new Scene(128 + rng.Range(-5, 5), 128 + rng.Range(-5, 5), DetMath.Cos(tilt), DetMath.Sin(tilt),
-            92 * rng.Range(0.98, 1.02), 17 * rng.Range(0.97, 1.03),
-            new Rgb(185, 110, 60).Jitter(ref rng, 8), new Rgb(205, 205, 198).Jitter(ref rng, 5));
+        double tilt = rng.Uniform(-0.05, 0.05);
+        return new Scene(128 + rng.Uniform(-5, 5), 128 + rng.Uniform(-5, 5), DetMath.Cos(tilt), DetMath.Sin(tilt),
+            92 * rng.Uniform(0.98, 1.02), 17 * rng.Uniform(0.97, 1.03),
+            new Rgb(185, 110, 60).Jitter(rng, 8), new Rgb(205, 205, 198).Jitter(rng, 5));
     }
 
     private sealed class Scene(double cx, double cy, double cos, double sin, double halfLength, double radius, Rgb copper, Rgb table)
@@ -89,9 +91,9 @@ internal sealed class RodClass : DemoClass
         }
 
         /// <summary>A point on the rod's long edges (not the caps), for a bite out of its side.</summary>
-        public override (double U, double V) RimPoint(ref SplitMix64 rng)
+        public override (double U, double V) RimPoint(SplitMix64 rng)
         {
-            double along = rng.Range(-0.8, 0.8) * halfLength, across = rng.Chance(0.5) ? -radius : radius;
+            double along = rng.Uniform(-0.8, 0.8) * halfLength, across = rng.Chance(0.5) ? -radius : radius;
             return (cx + along * cos - across * sin, cy + along * sin + across * cos);
         }
     }

@@ -1,3 +1,5 @@
+using HierCore.Engine.Randomness;
+
 namespace HierCore.Engine.Datasets.Demo;
 
 /// <summary>A colour with double channels on the 0..255 scale, for rendering before quantisation.</summary>
@@ -14,6 +16,6 @@ internal readonly record struct Rgb(double R, double G, double B)
     public double Luma => 0.299 * R + 0.587 * G + 0.114 * B;
 
     /// <summary>The class colour with a small per-image jitter, so normals are not copies of each other.</summary>
-    public Rgb Jitter(ref SplitMix64 rng, double amount) =>
-        new(R + rng.Range(-amount, amount), G + rng.Range(-amount, amount), B + rng.Range(-amount, amount));
+    public Rgb Jitter(SplitMix64 rng, double amount) =>
+        new(R + rng.Uniform(-amount, amount), G + rng.Uniform(-amount, amount), B + rng.Uniform(-amount, amount));
 }

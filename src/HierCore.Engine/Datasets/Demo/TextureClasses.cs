@@ -1,3 +1,5 @@
+using HierCore.Engine.Randomness;
+
 namespace HierCore.Engine.Datasets.Demo;
 
 /// <summary>Soft diagonal stripes, like a printed or woven band. Phase, angle, period and colours vary per image.</summary>
@@ -7,12 +9,12 @@ internal sealed class StripesClass : DemoClass
     public override bool IsObject => false;
     public override IReadOnlyList<string> DefectKinds => [DefectKind.Scratch, DefectKind.Stain];
 
-    public override DemoScene Sample(ref SplitMix64 rng)
+    public override DemoScene Sample(SplitMix64 rng)
     {
-        double angle = 0.5236 + rng.Range(-0.06, 0.06);
+        double angle = 0.5236 + rng.Uniform(-0.06, 0.06);
         return new Scene(
-            DetMath.Cos(angle), DetMath.Sin(angle), DetMath.TwoPi / (16 * rng.Range(0.97, 1.03)), rng.Range(0, DetMath.TwoPi),
-            new Rgb(35, 60, 115).Jitter(ref rng, 8), new Rgb(185, 195, 210).Jitter(ref rng, 8), rng.NextULong());
+            DetMath.Cos(angle), DetMath.Sin(angle), DetMath.TwoPi / (16 * rng.Uniform(0.97, 1.03)), rng.Uniform(0, DetMath.TwoPi),
+            new Rgb(35, 60, 115).Jitter(rng, 8), new Rgb(185, 195, 210).Jitter(rng, 8), rng.NextUInt64());
     }
 
     private sealed class Scene(double cos, double sin, double freq, double phase, Rgb dark, Rgb light, ulong shadeSeed) : DemoScene
@@ -36,11 +38,11 @@ internal sealed class GridClass : DemoClass
     public override bool IsObject => false;
     public override IReadOnlyList<string> DefectKinds => [DefectKind.Scratch, DefectKind.Stain];
 
-    public override DemoScene Sample(ref SplitMix64 rng)
+    public override DemoScene Sample(SplitMix64 rng)
     {
-        double period = 22 * rng.Range(0.98, 1.02);
-        return new Scene(period, rng.Range(0, period), rng.Range(0, period),
-            new Rgb(150, 165, 140).Jitter(ref rng, 8), new Rgb(55, 60, 50).Jitter(ref rng, 6), rng.NextULong());
+        double period = 22 * rng.Uniform(0.98, 1.02);
+        return new Scene(period, rng.Uniform(0, period), rng.Uniform(0, period),
+            new Rgb(150, 165, 140).Jitter(rng, 8), new Rgb(55, 60, 50).Jitter(rng, 6), rng.NextUInt64());
     }
 
     private sealed class Scene(double period, double ox, double oy, Rgb plate, Rgb line, ulong shadeSeed) : DemoScene
@@ -70,9 +72,9 @@ internal sealed class WovenClass : DemoClass
     public override bool IsObject => false;
     public override IReadOnlyList<string> DefectKinds => [DefectKind.Scratch, DefectKind.Stain];
 
-    public override DemoScene Sample(ref SplitMix64 rng) =>
-        new Scene(rng.Range(0, 32), rng.Range(0, 32), new Rgb(205, 175, 120).Jitter(ref rng, 4),
-            new Rgb(80, 62, 45).Jitter(ref rng, 3), rng.NextULong());
+    public override DemoScene Sample(SplitMix64 rng) =>
+        new Scene(rng.Uniform(0, 32), rng.Uniform(0, 32), new Rgb(205, 175, 120).Jitter(rng, 4),
+            new Rgb(80, 62, 45).Jitter(rng, 3), rng.NextUInt64());
 
     private sealed class Scene(double ox, double oy, Rgb thread, Rgb gap, ulong fibreSeed) : DemoScene
     {
@@ -107,7 +109,7 @@ internal sealed class NoiseClass : DemoClass
     public override bool IsObject => false;
     public override IReadOnlyList<string> DefectKinds => [DefectKind.Scratch, DefectKind.Stain];
 
-    public override DemoScene Sample(ref SplitMix64 rng) => new Scene(rng.NextULong(), rng.Range(0.96, 1.04));
+    public override DemoScene Sample(SplitMix64 rng) => new Scene(rng.NextUInt64(), rng.Uniform(0.96, 1.04));
 
     private sealed class Scene(ulong seed, double gain) : DemoScene
     {

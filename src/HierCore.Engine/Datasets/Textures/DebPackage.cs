@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
+using HierCore.Engine.Contracts;
 
 namespace HierCore.Engine.Datasets.Textures;
 

@@ -1,3 +1,6 @@
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Randomness;
+
 namespace HierCore.Engine.Datasets.Textures;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using HierCore.Engine.Randomness;
+
 namespace HierCore.Engine.Datasets.Textures;
 
 /// <summary>Cuts normal ("good") images: a random window of the split's band, resampled, mirrored, with sensor-like noise.</summary>

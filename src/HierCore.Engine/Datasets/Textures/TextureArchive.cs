@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using HierCore.Engine.Contracts;
 
 namespace HierCore.Engine.Datasets.Textures;
 

@@ -1,3 +1,5 @@
+using HierCore.Engine.Contracts;
+
 namespace HierCore.Engine.Datasets.Textures;
 
 /// <summary>One benchmark class: a stationary surface cut from one or a few photos of the archive.</summary>

@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using SkiaSharp;
 
 namespace HierCore.Engine.Datasets.Textures;

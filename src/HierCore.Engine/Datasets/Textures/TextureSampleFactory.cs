@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using HierCore.Engine.Randomness;
 
 namespace HierCore.Engine.Datasets.Textures;
 

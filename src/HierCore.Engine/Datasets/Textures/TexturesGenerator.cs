@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Randomness;
 
 namespace HierCore.Engine.Datasets.Textures;
 

@@ -1,3 +1,5 @@
+using HierCore.Engine.Contracts;
+
 namespace HierCore.Engine.Datasets.Textures;
 
 /// <summary>Finds and opens the Debian ufoai-textures package in any of its three shapes.</summary>

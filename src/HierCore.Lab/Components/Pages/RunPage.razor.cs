@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Components.Shared;
 using HierCore.Lab.Data;

@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Lab.Components.Shared;
 using HierCore.Lab.Data;
 using HierCore.Lab.Jobs;

@@ -1,9 +1,10 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Reports;
 using HierCore.Lab.Sweeps;
-using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
+using Plotly.Blazor;
 
 namespace HierCore.Lab.Components.Shared;
 

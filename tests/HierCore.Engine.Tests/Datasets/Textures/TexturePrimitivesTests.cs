@@ -1,4 +1,5 @@
 using HierCore.Engine.Datasets.Textures;
+using HierCore.Engine.Randomness;
 
 namespace HierCore.Engine.Tests.Datasets.Textures;
 

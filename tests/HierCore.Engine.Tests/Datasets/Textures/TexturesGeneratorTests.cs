@@ -1,6 +1,7 @@
 using System.Text.Json;
-using HierCore.Engine.Datasets;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets.Textures;
+using HierCore.Engine.Datasets;
 
 namespace HierCore.Engine.Tests.Datasets.Textures;
 

@@ -1,5 +1,6 @@
-using HierCore.Engine.Datasets;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets.Textures;
+using HierCore.Engine.Datasets;
 
 namespace HierCore.Engine.Tests.Datasets.Textures;
 

@@ -61,40 +61,6 @@ namespace HierCore.Lab.Data.Migrations.Postgres
                     b.ToTable("Artifacts");
                 });
 
-            modelBuilder.Entity("HierCore.Lab.Data.Metric", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("DefinitionVersion")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("RunId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Scope")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<double>("Value")
-                        .HasColumnType("double precision");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RunId", "Name", "Scope")
-                        .IsUnique();
-
-                    b.ToTable("Metrics");
-                });
-
             modelBuilder.Entity("HierCore.Lab.Data.Run", b =>
                 {
                     b.Property<Guid>("Id")
@@ -270,15 +236,6 @@ namespace HierCore.Lab.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HierCore.Lab.Data.Metric", b =>
-                {
-                    b.HasOne("HierCore.Lab.Data.Run", null)
-                        .WithMany("Metrics")
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("HierCore.Lab.Data.Run", b =>
                 {
                     b.HasOne("HierCore.Lab.Data.Sweep", "Sweep")
@@ -304,8 +261,6 @@ namespace HierCore.Lab.Data.Migrations.Postgres
                     b.Navigation("Artifacts");
 
                     b.Navigation("Log");
-
-                    b.Navigation("Metrics");
                 });
 
             modelBuilder.Entity("HierCore.Lab.Data.Sweep", b =>

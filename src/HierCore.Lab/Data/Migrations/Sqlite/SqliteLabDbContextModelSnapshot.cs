@@ -54,38 +54,6 @@ namespace HierCore.Lab.Data.Migrations.Sqlite
                     b.ToTable("Artifacts");
                 });
 
-            modelBuilder.Entity("HierCore.Lab.Data.Metric", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DefinitionVersion")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RunId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Scope")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("Value")
-                        .HasColumnType("REAL");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RunId", "Name", "Scope")
-                        .IsUnique();
-
-                    b.ToTable("Metrics");
-                });
-
             modelBuilder.Entity("HierCore.Lab.Data.Run", b =>
                 {
                     b.Property<Guid>("Id")
@@ -259,15 +227,6 @@ namespace HierCore.Lab.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HierCore.Lab.Data.Metric", b =>
-                {
-                    b.HasOne("HierCore.Lab.Data.Run", null)
-                        .WithMany("Metrics")
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("HierCore.Lab.Data.Run", b =>
                 {
                     b.HasOne("HierCore.Lab.Data.Sweep", "Sweep")
@@ -293,8 +252,6 @@ namespace HierCore.Lab.Data.Migrations.Sqlite
                     b.Navigation("Artifacts");
 
                     b.Navigation("Log");
-
-                    b.Navigation("Metrics");
                 });
 
             modelBuilder.Entity("HierCore.Lab.Data.Sweep", b =>

@@ -1,1 +1,0 @@
-namespace HierCore.Engine; public static class EngineInfo { public const string Name = "HierCore"; }
