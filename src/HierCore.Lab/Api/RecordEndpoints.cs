@@ -27,6 +27,7 @@ public static class RecordEndpoints
         api.MapMethods("/runs/{id}", ["PATCH"], PatchRun).RequireLabWrite();
         api.MapGet("/runs/{id}/scores.csv", RunScoresCsv);
         api.MapGet("/runs/{id}/model", RunModel);
+        api.MapDatasetEndpoints();
         api.MapGet("/storage", async (StorageService storage, CancellationToken ct) => Results.Ok(StorageJson(await storage.MeasureAsync(ct))));
         api.MapPost("/storage/evict", (StorageService storage) =>
         {

@@ -36,6 +36,7 @@ public static class LabServiceExtensions
         services.AddSingleton<Records.SweepDeletion>();
         services.AddHostedService<Records.OrphanArtifactSweeper>();
         services.AddSingleton<Records.StorageService>();
+        services.AddSingleton<Datasets.DatasetGeneration>();
         services.AddHostedService<Records.StorageBudgetService>();
         services.AddTransient<RunJob>();
         services.AddHostedService<DemoDatasetStartup>();
