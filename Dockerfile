@@ -3,7 +3,15 @@
 #
 #   docker build -t hiercore-lab .                          # CPU (default)
 #   docker build -t hiercore-lab:cuda --build-arg TORCH=cuda .   # NVIDIA GPUs (see below)
-#   docker run -p 127.0.0.1:5080:5080 -v hiercore-data:/app/data hiercore-lab
+#   docker run -p 127.0.0.1:5080:5080 -e Auth__AllowAnonymousNetwork=true -v hiercore-data:/app/data hiercore-lab
+#
+# Closed by default: inside the container the Lab listens on 0.0.0.0, and without sign-in it refuses to start unless
+# Auth__AllowAnonymousNetwork=true says so (fine when the port is published on the host's loopback, as above).
+# For other machines, turn sign-in on with a first user; the image makes the password hash itself:
+#   HASH=$(docker run --rm -i hiercore-lab hash-password <<< 'a long passphrase' 2>/dev/null)
+#   docker run -p 5080:5080 -e Auth__Enabled=true -e Auth__Users__0__Name=ada -e "Auth__Users__0__PasswordHash=$HASH" \
+#     -e AllowedHosts=lab.example.org -v hiercore-data:/app/data hiercore-lab
+# (AllowedHosts: the host names users type; by default only localhost/127.0.0.1/[::1] are answered.)
 #
 # Base: Ubuntu 24.04 "noble" .NET images. TorchSharp's native library needs GLIBCXX_3.4.32 (GCC 13); noble's
 # libstdc++ has it, so the Debian 12 work-around in Directory.Build.targets is a no-op here.
@@ -53,8 +61,8 @@ RUN mkdir -p /app/data && chown -R $APP_UID /app/data
 
 # /app is the "repository root" inside the image: appsettings.json, wwwroot/ and data/ live there.
 # The Lab listens on 127.0.0.1 by default (appsettings.json); inside a container that would be unreachable, so the
-# image says 0.0.0.0 explicitly here. Publish the port on the host's loopback (-p 127.0.0.1:5080:5080) unless the
-# dashboard should be reachable from other machines (it has no sign-in of its own here).
+# image says 0.0.0.0 explicitly here, and the Lab then insists on sign-in or Auth__AllowAnonymousNetwork=true (above).
+# docker stop sends SIGTERM and waits 10 s: the Lab re-queues its running run and exits 0 within Worker:ShutdownSeconds (8).
 ENV Lab__RepositoryRoot=/app \
     Urls=http://0.0.0.0:5080 \
     ASPNETCORE_HTTP_PORTS= \

@@ -29,7 +29,7 @@ public static class ConsoleProgress
                 var progress = new SyncProgress(p =>
                 {
                     task.Description = Markup.Escape($"{title}: {p.Phase} {p.Done}/{p.Total}");
-                    task.Value = p.Fraction;
+                    task.Value = RunPhases.Overall(p); // one bar over the whole run: it only moves forward
                 });
                 result = await work(progress);
                 task.Value = 1;

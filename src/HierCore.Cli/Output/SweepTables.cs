@@ -75,7 +75,5 @@ public static class SweepTables
 
     static string Pm(double mean, double std, int n) => n > 1 ? $"{F(mean)} ± {F(std)}" : F(mean);
 
-    static string M(MeanStd? v, string format = "0.000") => v is null || double.IsNaN(v.Mean) ? "—"
-        : v.Std is { } s ? $"{v.Mean.ToString(format, CultureInfo.InvariantCulture)} ± {s.ToString(format, CultureInfo.InvariantCulture)}"
-        : v.Mean.ToString(format, CultureInfo.InvariantCulture);
+    static string M(MeanStd? v, string format = "0.000") => v?.Format(format, missing: "—") ?? "—";
 }

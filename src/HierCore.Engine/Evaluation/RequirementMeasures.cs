@@ -33,18 +33,18 @@ public static class RequirementMeasures
         var r1Summary = r1
             .GroupBy(r => (r.Dataset, r.Variant, r.Method, r.Scenario))
             .Select(g => new R1FidelitySummary(g.Key.Dataset, g.Key.Method, g.Key.Scenario, g.Key.Variant, g.Count(),
-                Aggregate.MeanStdOrNull(g.Select(r => r.MeanDelta)),
-                Aggregate.MeanStdOrNull(g.Select(r => r.MaxDelta)),
-                Aggregate.MeanStdOrNull(g.Select(r => (double?)r.ClassesBehind))))
+                MeanStd.OfPresent(g.Select(r => r.MeanDelta)),
+                MeanStd.OfPresent(g.Select(r => r.MaxDelta)),
+                MeanStd.OfPresent(g.Select(r => (double?)r.ClassesBehind))))
             .ToList();
         var r2Summary = r2
             .GroupBy(r => (r.Dataset, r.Variant, r.Method))
             .Select(g => new R2RobustnessSummary(g.Key.Dataset, g.Key.Method, g.Key.Variant, g.Count(),
-                Aggregate.MeanStdOrNull(g.Select(r => r.HeadlineDropS1S2)),
-                Aggregate.MeanStdOrNull(g.Select(r => r.HeadlineDropS3S4)),
-                Aggregate.MeanStdOrNull(g.Select(r => r.F1DeployableDropS1S2)),
-                Aggregate.MeanStdOrNull(g.Select(r => r.F1DeployableDropS3S4)),
-                Aggregate.MeanStdOrNull(g.Select(r => r.Stability))))
+                MeanStd.OfPresent(g.Select(r => r.HeadlineDropS1S2)),
+                MeanStd.OfPresent(g.Select(r => r.HeadlineDropS3S4)),
+                MeanStd.OfPresent(g.Select(r => r.F1DeployableDropS1S2)),
+                MeanStd.OfPresent(g.Select(r => r.F1DeployableDropS3S4)),
+                MeanStd.OfPresent(g.Select(r => r.Stability))))
             .ToList();
         return new RequirementReport(r1, r2, r1Summary, r2Summary);
     }

@@ -37,18 +37,9 @@ public static class StudyMatrix
             .OrderBy(g => g.Key.Method, StringComparer.Ordinal).ThenBy(g => g.Key.Scenario, StringComparer.Ordinal)
             .Select(g =>
             {
-                var (hm, hs) = MeanStd(g.Select(r => r.Headline));
-                var (fm, fs) = MeanStd(g.Select(r => r.Pooled.ImageF1Deployable));
-                return new StudyCell(g.Key.Method, g.Key.Scenario, g.Count(), hm, hs, fm, fs);
+                var headline = MeanStd.Of(g.Select(r => r.Headline));
+                var f1 = MeanStd.Of(g.Select(r => r.Pooled.ImageF1Deployable));
+                return new StudyCell(g.Key.Method, g.Key.Scenario, g.Count(), headline.Mean, headline.Std ?? 0, f1.Mean, f1.Std ?? 0);
             })
             .ToArray();
-
-    public static (double Mean, double Std) MeanStd(IEnumerable<double> values)
-    {
-        var v = values.ToArray();
-        if (v.Length == 0) return (double.NaN, double.NaN);
-        var mean = v.Average();
-        var std = v.Length > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1)) : 0;
-        return (mean, std);
-    }
 }

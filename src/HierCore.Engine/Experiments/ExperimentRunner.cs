@@ -46,8 +46,9 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
         var total = Stopwatch.StartNew();
         RunSpecValidation.Validate(spec);
         if (MethodCatalog.NotApplicableReason(spec.Method, spec.Scenario) is { } why) throw new NotApplicableException(why);
-        progress?.Report(new RunProgress("dataset", 0, 1, $"loading {spec.Dataset}"));
+        progress?.Report(new RunProgress(RunPhases.Load, 0, 1, $"loading {spec.Dataset}"));
         var dataset = DatasetCatalog.Resolve(spec.Dataset, DatasetsDirectory);
+        progress?.Report(new RunProgress(RunPhases.Load, 1, 1, $"{dataset.Train.Count} training and {dataset.Test.Count} test images"));
         // While this run reads its feature partition, a disk-budget eviction leaves it alone.
         using var lease = DiskBudget.CacheLease.Acquire(features.Cache.PartitionFolder(FeatureStore.SettingsKey(spec)));
 
@@ -73,9 +74,9 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
             ? context.ScoreSecondsPerImage * 1000
             : clock.Elapsed.TotalMilliseconds / Math.Max(1, test.Count);
 
-        progress?.Report(new RunProgress("evaluate", 0, 1));
+        progress?.Report(new RunProgress(RunPhases.Evaluate, 0, 1));
         var evaluation = ResultAssembler.Evaluate(dataset, spec, method, predictions, ct);
-        progress?.Report(new RunProgress("evaluate", 1, 1));
+        progress?.Report(new RunProgress(RunPhases.Evaluate, 1, 1));
         string? modelFile = null;
         if (ExportModels)
         {

@@ -25,7 +25,7 @@ public static class RunSpecValidation
         if (spec.ProjectionDim < 1) problems.Add($"Projection dim: {spec.ProjectionDim} must be at least 1.");
         Try(problems, "Criterion", () => CriterionEstimator.Parse(spec.Criterion));
         Try(problems, "Grouping", () => Grouping.Parse(spec.Grouping));
-        if (spec.Routing.Trim().ToLowerInvariant() is not ("nearest" or "top2")) problems.Add($"Routing: unknown '{spec.Routing}'; use nearest or top2.");
+        if (!HierCoreMethod.Routings.Contains(spec.Routing.Trim().ToLowerInvariant())) problems.Add($"Routing: unknown '{spec.Routing}'; use {string.Join(" or ", HierCoreMethod.Routings)}.");
         if (spec.Device.Trim().ToLowerInvariant() is not ("auto" or "cpu" or "cuda") && !System.Text.RegularExpressions.Regex.IsMatch(spec.Device.Trim(), "^cuda:[0-9]+$"))
             problems.Add($"Device: unknown '{spec.Device}'; use auto, cpu, cuda or cuda:N.");
         return problems;

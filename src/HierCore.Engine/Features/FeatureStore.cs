@@ -28,19 +28,24 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
         lock (gate)
         {
             if (last is { } l && l.Key == key) return (l.Train, l.Test);
-            var train = Load(dataset.Train, spec, "features (train)", progress, ct);
-            var test = Load(dataset.Test, spec, "features (test)", progress, ct);
+            // One phase over both splits (train first), so the overall progress only moves forward.
+            var total = dataset.Train.Count + dataset.Test.Count;
+            var train = Load(dataset.Train, spec, Report(progress, 0, total, "train"), ct);
+            var test = Load(dataset.Test, spec, Report(progress, dataset.Train.Count, total, "test"), ct);
             if (last is { } old) { old.Train.Dispose(); old.Test.Dispose(); }
             last = (key, train, test);
             return (train, test);
         }
     }
 
-    FeatureSet Load(IReadOnlyList<ImageSample> samples, RunSpec spec, string phase, IProgress<RunProgress>? progress, CancellationToken ct) =>
-        Extract(samples.Select(s => s.ImagePath).ToArray(), spec, phase, progress, ct);
+    static InlineProgress<(int done, int total)> Report(IProgress<RunProgress>? progress, int offset, int total, string split) =>
+        new(p => progress?.Report(new RunProgress(RunPhases.Features, offset + p.done, total, split)));
+
+    FeatureSet Load(IReadOnlyList<ImageSample> samples, RunSpec spec, IProgress<(int done, int total)> progress, CancellationToken ct) =>
+        Extract(samples.Select(s => s.ImagePath).ToArray(), spec, progress, ct);
 
     /// <summary>Features of any images at the spec's feature setting (cached like dataset images); the caller disposes the set.</summary>
-    public FeatureSet Extract(string[] paths, RunSpec spec, string phase, IProgress<RunProgress>? progress, CancellationToken ct)
+    public FeatureSet Extract(string[] paths, RunSpec spec, IProgress<(int done, int total)>? progress, CancellationToken ct)
     {
         var embedder = PatchEmbedder.Create(spec.Embedding);
         var backbone = Backbone(spec.Device);
@@ -49,7 +54,7 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
             embedder, Cache, SettingsKey(spec),
             path => Preprocess.ToChw(ImageDecoder.Decode(path), spec.Resize, spec.Crop),
             spec.Crop);
-        var features = extractor.Extract(paths, new InlineProgress<(int done, int total)>(p => progress?.Report(new RunProgress(phase, p.done, p.total))), ct);
+        var features = extractor.Extract(paths, progress, ct);
         Extracted += extractor.Extracted;
         return ToFeatureSet(features, paths);
     }

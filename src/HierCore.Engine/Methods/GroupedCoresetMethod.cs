@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Features;
 
 namespace HierCore.Engine.Methods;
@@ -36,12 +37,12 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
             context.Cancellation.ThrowIfCancellationRequested();
             var name = names[used[g]];
             var index = g;
-            context.Report("fit", g, used.Length, $"memory bank of group {name}");
+            context.Report(RunPhases.Fit, g, used.Length, $"memory bank of group {name}");
             var members = Enumerable.Range(0, trainingGroups.Length).Where(i => trainingGroups[i] == g).ToArray();
             groups.Add(new NamedGroup(name, banks.GetOrBuild(train, members, g, context.Spec, context.Cancellation,
-                step => context.Report("fit", index, used.Length, $"group {name}: {step}"), context.CountBankReused)));
+                step => context.Report(RunPhases.Fit, index, used.Length, $"group {name}: {step}"), context.CountBankReused)));
         }
-        context.Report("fit", used.Length, used.Length);
+        context.Report(RunPhases.Fit, used.Length, used.Length);
     }
 
     /// <summary>
@@ -82,7 +83,7 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
                 verdicts[i] = verdicts[i] is { } current && !routing.Prefers(candidate, current) ? current : candidate;
             }
             done += byGroup[g].Count;
-            context.Report("score", done, routing.Candidates.Sum(c => c.Length));
+            context.Report(RunPhases.Score, done, routing.Candidates.Sum(c => c.Length));
         }
         context.ScoreSecondsPerImage = Enumerable.Range(0, groups.Count)
             .Where(g => byGroup[g].Count > 0)

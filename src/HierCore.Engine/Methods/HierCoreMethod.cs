@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Features;
 using HierCore.Engine.Memory.Clustering;
 
@@ -12,9 +13,15 @@ namespace HierCore.Engine.Methods;
 /// </summary>
 public sealed class HierCoreMethod : GroupedCoresetMethod
 {
+    public const string RouteNearest = "nearest";
+    public const string RouteTop2 = "top2";
+
+    /// <summary>The routing options: the nearest group only, or the two nearest keeping the smaller z.</summary>
+    public static readonly IReadOnlyList<string> Routings = [RouteNearest, RouteTop2];
+
     bool groupsAreClasses;
 
-    public override string Name => "hiercore";
+    public override string Name => MethodCatalog.HierCore;
 
     /// <summary>The clustering outcome when training labels were withheld (null otherwise).</summary>
     public GroupingResult? Clustering { get; private set; }
@@ -26,7 +33,7 @@ public sealed class HierCoreMethod : GroupedCoresetMethod
             groupsAreClasses = true;
             return ClassGroups.FromLabels(classLabels);
         }
-        context.Report("fit", 0, 1, $"clustering {train.Count} image descriptors ({context.Spec.Grouping})");
+        context.Report(RunPhases.Fit, 0, 1, $"clustering {train.Count} image descriptors ({context.Spec.Grouping})");
         var strategy = Grouping.Parse(context.Spec.Grouping);
         // Kmax = min(cap, N/5); the cap of plain "silhouette" is the run's MaxClusters setting (default 30).
         if (strategy is SilhouetteGrouping s && context.Spec.Grouping.Trim().Equals("silhouette", StringComparison.OrdinalIgnoreCase))
@@ -44,9 +51,9 @@ public sealed class HierCoreMethod : GroupedCoresetMethod
         var routing = context.Spec.Routing.Trim().ToLowerInvariant();
         var take = routing switch
         {
-            "nearest" => 1,
-            "top2" => 2,
-            _ => throw new ArgumentException($"Unknown routing '{context.Spec.Routing}'. Use 'nearest' or 'top2'."),
+            RouteNearest => 1,
+            RouteTop2 => 2,
+            _ => throw new ArgumentException($"Unknown routing '{context.Spec.Routing}'. Use one of: {string.Join(", ", Routings)}."),
         };
         var candidates = new int[test.Count][];
         for (var i = 0; i < test.Count; i++)

@@ -8,7 +8,7 @@ namespace HierCore.Engine.Methods;
 /// </summary>
 public sealed class PatchCoreMethod : GroupedCoresetMethod
 {
-    public override string Name => "patchcore";
+    public override string Name => MethodCatalog.PatchCore;
 
     protected override (int[] Assignment, string[] Names) Partition(FeatureSet train, IReadOnlyList<string>? classLabels, MethodContext context) =>
         (new int[train.Count], ["all"]);

@@ -10,7 +10,7 @@ namespace HierCore.Engine.Methods;
 /// </summary>
 public sealed class PatchCoreOneClassMethod : GroupedCoresetMethod
 {
-    public override string Name => "patchcore-oc";
+    public override string Name => MethodCatalog.PatchCoreOneClass;
 
     protected override (int[] Assignment, string[] Names) Partition(FeatureSet train, IReadOnlyList<string>? classLabels, MethodContext context)
     {

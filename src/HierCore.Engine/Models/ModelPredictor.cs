@@ -51,7 +51,8 @@ public static class ModelPredictor
         if (inputs.Count == 0) return [];
         var spec = model.Spec;
         using var lease = DiskBudget.CacheLease.Acquire(features.Cache.PartitionFolder(FeatureStore.SettingsKey(spec)));
-        using var test = features.Extract(inputs.Select(i => i.Path).ToArray(), spec, "features (images)", progress, ct);
+        using var test = features.Extract(inputs.Select(i => i.Path).ToArray(), spec,
+            new InlineProgress<(int done, int total)>(p => progress?.Report(new RunProgress(RunPhases.Features, p.done, p.total, "images"))), ct);
         using var method = model.CreateMethod();
         var classes = spec.Scenario.EvalLabels() && inputs.All(i => !string.IsNullOrEmpty(i.Class)) ? inputs.Select(i => i.Class!).ToArray() : null;
         if (classes is not null)

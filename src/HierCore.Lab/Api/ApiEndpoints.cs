@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Lab.Data;
 using HierCore.Lab.Hosting;
 using HierCore.Lab.Jobs;

@@ -85,31 +85,28 @@ public static class RecordEndpoints
         return Results.Ok(RunJson.Detail((await queries.GetAsync(runId, ct))!));
     }
 
-    private static async Task<IResult> RunScoresCsv(string id, RunQueries queries, LabPaths paths, CancellationToken ct)
-    {
-        if (!RunId.TryParse(id, out var runId)) return BadId(id, "run");
-        var detail = await queries.GetAsync(runId, ct);
-        if (detail is null) return Results.NotFound(new { error = $"Run {id} does not exist." });
-        var csv = detail.Artifacts.FirstOrDefault(a => a.Kind == ArtifactKind.ScoresCsv);
-        var file = csv is null ? null : paths.ResolveUnderData(csv.RelativePath);
-        return file is null || !File.Exists(file)
-            ? Results.NotFound(new { error = $"Run {id} has no scores.csv (status {detail.Run.Status})." })
-            : Results.File(file, "text/csv", $"run-{runId.Short}-scores.csv");
-    }
+    private static Task<IResult> RunScoresCsv(string id, RunQueries queries, Jobs.IArtifactStore store, CancellationToken ct) =>
+        RunArtifact(id, ArtifactKind.ScoresCsv, "text/csv", r => $"run-{r.Id.Short}-scores.csv", queries, store, ct,
+            r => $"Run {id} has no scores.csv (status {r.Status}).");
 
-    private static async Task<IResult> RunModel(string id, RunQueries queries, LabPaths paths, CancellationToken ct)
+    private static Task<IResult> RunModel(string id, RunQueries queries, Jobs.IArtifactStore store, CancellationToken ct) =>
+        RunArtifact(id, ArtifactKind.Model, "application/octet-stream",
+            r => $"{r.Method}-{r.Scenario}-seed{r.Seed}-{r.Id.Short}{HierCore.Engine.Models.ModelFile.Extension}", queries, store, ct,
+            r => r.Status == RunStatus.Succeeded
+                ? $"Run {id} kept no fitted model (it ran before models were kept, or without the engine); retry it to fit one."
+                : $"Run {id} has no fitted model: it is {r.Status}, and only a succeeded run has one.");
+
+    /// <summary>One artifact of a run, streamed from whichever store holds it (files or database).</summary>
+    private static async Task<IResult> RunArtifact(string id, ArtifactKind kind, string contentType, Func<Run, string> fileName,
+        RunQueries queries, Jobs.IArtifactStore store, CancellationToken ct, Func<Run, string> missing)
     {
         if (!RunId.TryParse(id, out var runId)) return BadId(id, "run");
         var detail = await queries.GetAsync(runId, ct);
         if (detail is null) return Results.NotFound(new { error = $"Run {id} does not exist." });
-        var model = detail.Artifacts.FirstOrDefault(a => a.Kind == ArtifactKind.Model);
-        var file = model is null ? null : paths.ResolveUnderData(model.RelativePath);
-        if (file is null || !File.Exists(file))
-            return Results.NotFound(new { error = detail.Run.Status == RunStatus.Succeeded
-                ? $"Run {id} kept no fitted model (it ran before models were kept, or without the engine); retry it to fit one."
-                : $"Run {id} has no fitted model: it is {detail.Run.Status}, and only a succeeded run has one." });
-        var r = detail.Run;
-        return Results.File(file, "application/octet-stream", $"{r.Method}-{r.Scenario}-seed{r.Seed}-{runId.Short}{HierCore.Engine.Models.ModelFile.Extension}");
+        var artifact = detail.Artifacts.FirstOrDefault(a => a.Kind == kind);
+        if (artifact is null || await store.OpenAsync(artifact.RelativePath, ct) is not { } content)
+            return Results.NotFound(new { error = missing(detail.Run) });
+        return Results.Stream(content.Stream, contentType, fileName(detail.Run));
     }
 
     private static object StorageJson(StorageSnapshot s) => new

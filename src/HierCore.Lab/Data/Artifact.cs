@@ -6,7 +6,10 @@ namespace HierCore.Lab.Data;
 /// <summary>Stored as text (max 16 characters): a new kind needs no migration.</summary>
 public enum ArtifactKind { AnomalyMap, ScoresCsv, Model }
 
-/// <summary>A file a run produced, stored under data/ (RelativePath is relative to the data directory).</summary>
+/// <summary>
+/// A file a run produced. RelativePath is its address under /artifacts/ (relative to the data directory); its bytes
+/// are a file there (SQLite) or an <see cref="ArtifactBlob"/> row (PostgreSQL), see Jobs/IArtifactStore.
+/// </summary>
 public sealed class Artifact
 {
     public long Id { get; set; }
@@ -17,4 +20,5 @@ public sealed class Artifact
     public string? Image { get; set; }
     public bool? Label { get; set; }
     public double? Score { get; set; }
+    public ArtifactBlob? Blob { get; set; }
 }

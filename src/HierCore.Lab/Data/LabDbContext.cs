@@ -9,6 +9,7 @@ public sealed class LabDbContext(DbContextOptions<LabDbContext> options) : DbCon
     public DbSet<Sweep> Sweeps => Set<Sweep>();
     public DbSet<Run> Runs => Set<Run>();
     public DbSet<Artifact> Artifacts => Set<Artifact>();
+    public DbSet<ArtifactBlob> ArtifactBlobs => Set<ArtifactBlob>();
     public DbSet<RunLogLine> RunLog => Set<RunLogLine>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
@@ -42,6 +43,12 @@ public sealed class LabDbContext(DbContextOptions<LabDbContext> options) : DbCon
             e.HasMany(r => r.Log).WithOne().HasForeignKey(l => l.RunId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<RunLogLine>(e => e.HasIndex(l => new { l.RunId, l.Id }));
+        model.Entity<Artifact>(e =>
+        {
+            e.HasIndex(a => a.RelativePath); // the /artifacts/ URL finds its row
+            e.HasOne(a => a.Blob).WithOne().HasForeignKey<ArtifactBlob>(b => b.ArtifactId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ArtifactBlob>(e => e.HasKey(b => b.ArtifactId));
     }
 
     // Unspecified is taken as UTC on write too: PostgreSQL's timestamptz (Npgsql) refuses a DateTime of unknown kind.

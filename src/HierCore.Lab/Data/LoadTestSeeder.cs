@@ -1,3 +1,4 @@
+using HierCore.Engine.Methods;
 using HierCore.Engine.Contracts;
 using HierCore.Engine.Evaluation;
 using HierCore.Engine.Experiments;
@@ -17,7 +18,7 @@ public static class LoadTestSeeder
 {
     public const string Marker = "[synthetic load test]";
     public const int RunsPerSweep = 200;
-    private static readonly string[] Methods = ["patchcore", "patchcore-oc", "hiercore"];
+    private static readonly IReadOnlyList<string> Methods = MethodCatalog.Names;
     private static readonly string[] Classes = ["stripes", "disc", "noise", "grid", "dots"];
 
     public static async Task SeedIfConfiguredAsync(IServiceProvider services, LabDbContext db)
@@ -55,9 +56,9 @@ public static class LoadTestSeeder
 
     private static Run MakeRun(Sweep sweep, int i, Random rng)
     {
-        var method = Methods[i % Methods.Length];
-        var scenario = ScenarioExtensions.All[i / Methods.Length % 4];
-        var seed = i / (Methods.Length * 4);
+        var method = Methods[i % Methods.Count];
+        var scenario = ScenarioExtensions.All[i / Methods.Count % 4];
+        var seed = i / (Methods.Count * 4);
         var spec = new RunSpec { Dataset = "synthetic", Method = method, Scenario = scenario, Seed = seed };
         var perClass = Classes.Select(c => new ClassMetrics
         {

@@ -18,6 +18,7 @@ public static class LabAuth
     {
         builder.Services.AddOptions<AuthOptions>().BindConfiguration("Auth");
         builder.Services.AddSingleton<LabAccess>();
+        builder.Services.AddSignInProtection();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
@@ -32,6 +33,14 @@ public static class LabAuth
                 else ctx.Response.Redirect(ctx.RedirectUri);
                 return Task.CompletedTask;
             };
+            // Every request: the cookie's user must still be configured with the same password, else it is dropped.
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                var access = ctx.HttpContext.RequestServices.GetRequiredService<LabAccess>();
+                if (!access.AuthEnabled || access.IsCurrentUser(ctx.Principal)) return;
+                ctx.RejectPrincipal();
+                await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            };
         });
         builder.Services.AddAuthorization();
         return builder;
@@ -40,6 +49,7 @@ public static class LabAuth
     /// <summary>Authentication, then (when reads are private) a gate in front of everything but sign-in and static files.</summary>
     public static WebApplication UseLabAuth(this WebApplication app)
     {
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use(async (ctx, next) =>
@@ -72,21 +82,27 @@ public static class LabAuth
             var tokens = antiforgery.GetAndStoreTokens(ctx);
             return Results.Content(SignInPage.Render(tokens, LocalUrl(returnUrl), failed is not null, access.AuthEnabled), "text/html; charset=utf-8");
         });
-        app.MapPost("/auth/signin", async (HttpContext ctx, LabAccess access, [FromForm] string? user, [FromForm] string? password, [FromForm] string? returnUrl) =>
+        app.MapPost("/auth/signin", async (HttpContext ctx, LabAccess access, SignInLockout lockout, [FromForm] string? user, [FromForm] string? password, [FromForm] string? returnUrl) =>
         {
             var back = LocalUrl(returnUrl);
-            if (access.Check(user, password) is not { } name)
+            if (Attempt(access, lockout, user, password) is not { User: { } name })
                 return Results.Redirect($"/signin?failed=1&returnUrl={Uri.EscapeDataString(back)}");
-            await SignInAsync(ctx, name);
+            await SignInAsync(ctx, access, name);
             return Results.LocalRedirect(back);
-        });
-        app.MapPost("/api/signin", async (HttpContext ctx, LabAccess access, SignInRequest? body) =>
+        }).RequireRateLimiting(SignInProtection.Policy);
+        app.MapPost("/api/signin", async (HttpContext ctx, LabAccess access, SignInLockout lockout, SignInRequest? body) =>
         {
-            if (access.Check(body?.User, body?.Password) is not { } name)
+            var outcome = Attempt(access, lockout, body?.User, body?.Password);
+            if (outcome.LockedFor is { } wait)
+            {
+                ctx.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.Json(new { error = $"Too many failed sign-ins for this user; try again in {Math.Ceiling(wait.TotalMinutes)} min." }, statusCode: 401);
+            }
+            if (outcome.User is not { } name)
                 return Results.Json(new { error = "Unknown user or wrong password." }, statusCode: 401);
-            await SignInAsync(ctx, name);
+            await SignInAsync(ctx, access, name);
             return Results.Ok(new { user = name });
-        });
+        }).RequireRateLimiting(SignInProtection.Policy);
         app.MapPost("/auth/signout", async (HttpContext ctx) =>
         {
             await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -97,9 +113,21 @@ public static class LabAuth
 
     public sealed record SignInRequest(string? User, string? Password);
 
-    private static Task SignInAsync(HttpContext ctx, string name) =>
+    private sealed record SignInOutcome(string? User, TimeSpan? LockedFor);
+
+    /// <summary>A locked name is refused before its password is hashed; a failure counts towards the lock.</summary>
+    private static SignInOutcome Attempt(LabAccess access, SignInLockout lockout, string? user, string? password)
+    {
+        var key = user ?? "";
+        if (lockout.LockedFor(key) is { } wait) return new(null, wait);
+        if (access.Check(user, password) is { } name) { lockout.Succeeded(key); return new(name, null); }
+        lockout.Failed(key);
+        return new(null, lockout.LockedFor(key));
+    }
+
+    private static Task SignInAsync(HttpContext ctx, LabAccess access, string name) =>
         ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], CookieAuthenticationDefaults.AuthenticationScheme)));
+            new ClaimsPrincipal(new ClaimsIdentity(access.ClaimsFor(name), CookieAuthenticationDefaults.AuthenticationScheme)));
 
     /// <summary>Only a path on this site (no //host, no scheme): sign-in never redirects elsewhere.</summary>
     internal static string LocalUrl(string? url) =>

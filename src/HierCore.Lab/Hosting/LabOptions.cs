@@ -44,6 +44,10 @@ public sealed class WorkerOptions
     public double StaleCheckSeconds { get; set; } = 15;
     /// <summary>Executions a run may take (first try + automatic re-queues after a lost worker).</summary>
     public int MaxAttempts { get; set; } = 3;
+    /// <summary>SIGTERM to exit: the host's shutdown timeout (docker stop waits 10 s before SIGKILL).</summary>
+    public double ShutdownSeconds { get; set; } = 8;
+    /// <summary>At shutdown, how long a cancelled engine computation may take to notice before the process goes on exiting.</summary>
+    public double EngineStopSeconds { get; set; } = 2;
 
     public string WorkerName => string.IsNullOrWhiteSpace(Name) ? $"{Environment.MachineName}:{Environment.ProcessId}" : Name;
 }

@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Lab.Jobs;
 using HierCore.Lab.Reports;
 using HierCore.Lab.Sweeps;
@@ -18,16 +19,23 @@ public static class LabServiceExtensions
         services.AddOptions<SweepOptions>().BindConfiguration("Sweeps");
         services.AddSingleton<LabPaths>();
         services.AddSingleton(TimeProvider.System);
+        // Every hosted service (the Hangfire server included) gets this long in all after SIGTERM; the process then exits 0.
+        services.AddOptions<HostOptions>().Configure<Microsoft.Extensions.Options.IOptions<WorkerOptions>>(
+            (host, worker) => host.ShutdownTimeout = TimeSpan.FromSeconds(worker.Value.ShutdownSeconds));
 
         builder.AddLabDatabase();
         builder.AddLabQueue();
         services.AddEngine();
         builder.AddLabAuth();
+        services.AddLoopbackHostFiltering(builder.Configuration);
 
         services.AddSingleton<RunNotifications>();
         services.AddSingleton<CancelRegistry>();
         services.AddSingleton<RunLifecycle>();
+        services.AddArtifactStore();
         services.AddSingleton<ResultStore>();
+        services.AddSingleton<RunRequeue>();
+        services.AddSingleton<DatasetRootCheck>();
         services.AddSingleton<RunCommands>();
         services.AddSingleton<SweepService>();
         services.AddSingleton<RunQueries>();
@@ -42,8 +50,12 @@ public static class LabServiceExtensions
         services.AddHostedService<DemoDatasetStartup>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // After the framework's own provider, so an open dashboard re-checks its user against the current users.
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, LabAuthenticationStateProvider>();
         services.AddMudServices();
         services.AddProblemDetails();
+        // Request and response bodies in the same snake_case as result.json (camelCase still read).
+        services.ConfigureHttpJsonOptions(o => ResultJson.Configure(o.SerializerOptions));
         return builder;
     }
 }

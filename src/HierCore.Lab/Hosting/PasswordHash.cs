@@ -9,7 +9,8 @@ namespace HierCore.Lab.Hosting;
 public static class PasswordHash
 {
     private const string Prefix = "pbkdf2-sha256";
-    private const int Iterations = 210_000;
+    /// <summary>OWASP's figure for PBKDF2-HMAC-SHA256 (2023). A hash keeps its own count, so older ones still verify.</summary>
+    public const int Iterations = 600_000;
 
     public static string Create(string password)
     {

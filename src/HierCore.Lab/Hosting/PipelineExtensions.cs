@@ -7,6 +7,7 @@ public static class PipelineExtensions
 {
     public static WebApplication UseLabPipeline(this WebApplication app)
     {
+        NetworkExposure.RefuseAnonymousNetwork(app);
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles(); // the repository's wwwroot/ (css, icons), outside the project's static web assets

@@ -57,7 +57,10 @@ public static class QueueSetup
                 server.Queues = [RunQueue.QueueName];
                 server.WorkerCount = Math.Max(1, w.Concurrency);
                 server.ServerName = w.WorkerName;
-                server.ShutdownTimeout = TimeSpan.FromSeconds(5);
+                // Within the host's own shutdown timeout: a running job is cancelled, hands its run back to the
+                // queue (RunJob) and returns well before the host gives up on the server.
+                server.StopTimeout = TimeSpan.FromSeconds(Math.Max(1, w.ShutdownSeconds / 2));
+                server.ShutdownTimeout = TimeSpan.FromSeconds(Math.Max(1, w.ShutdownSeconds - 1));
             });
             builder.Services.AddHostedService<StaleRunMonitor>();
         }

@@ -1,16 +1,12 @@
+using HierCore.Engine.Contracts;
+
 namespace HierCore.Lab.Jobs;
 
-/// <summary>Maps the runner's (phase, done/total) onto one 0..1 bar; the phases are those of ARCHITECTURE.md's run.</summary>
+/// <summary>The one progress bar of a run and its ETA, from the engine's phases and their weights.</summary>
 public static class OverallProgress
 {
-    private static readonly string[] Phases = ["load", "features", "fit", "score", "evaluate"];
-
-    public static double Compute(string? phase, double phaseFraction)
-    {
-        var i = Array.FindIndex(Phases, p => string.Equals(p, phase, StringComparison.OrdinalIgnoreCase));
-        if (i < 0) return Math.Clamp(phaseFraction, 0, 1);
-        return (i + Math.Clamp(phaseFraction, 0, 1)) / Phases.Length;
-    }
+    /// <summary>0 before the first report, then <see cref="RunPhases.Overall(RunProgress)"/>.</summary>
+    public static double Compute(RunProgress? progress) => progress is null ? 0 : RunPhases.Overall(progress);
 
     /// <summary>Remaining time from elapsed time and overall progress; null until there is enough to extrapolate.</summary>
     public static TimeSpan? Eta(DateTime? startedAt, double progress, DateTime now)

@@ -13,16 +13,19 @@ public sealed class RunChangePoller(IDbContextFactory<LabDbContext> dbs, RunNoti
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var since = DateTime.UtcNow;
+        DateTime? since = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var db = await dbs.CreateDbContextAsync(stoppingToken);
+                // The database's clock: workers stamp FinishedAt with it, whatever this machine's clock says.
+                var now = await DatabaseClock.NowAsync(db, stoppingToken);
+                since ??= now;
                 var changed = await db.Runs.AsNoTracking()
                     .Where(r => r.Status == RunStatus.Queued || r.Status == RunStatus.Running || r.FinishedAt > since)
                     .Select(r => new RunChanged(r.Id, r.SweepId, r.Status, r.Phase, r.Progress)).ToListAsync(stoppingToken);
-                since = DateTime.UtcNow.AddSeconds(-5);
+                since = now.AddSeconds(-5);
                 foreach (var c in changed.Where(c => !_seen.TryGetValue(c.RunId, out var last) || last != (c.Status, c.Progress)))
                 {
                     _seen[c.RunId] = (c.Status, c.Progress);

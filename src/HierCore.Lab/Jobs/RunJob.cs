@@ -15,30 +15,29 @@ namespace HierCore.Lab.Jobs;
 /// (attempts are recorded on the run).
 /// </summary>
 public sealed class RunJob(
-    IExperimentRunner runner, RunLifecycle lifecycle, ResultStore results, CancelRegistry cancels,
-    IDbContextFactory<LabDbContext> dbs, IDatasetPreflight preflight, IOptions<WorkerOptions> options, ILogger<RunJob> log)
+    IExperimentRunner runner, RunLifecycle lifecycle, RunRequeue requeue, ResultStore results, CancelRegistry cancels,
+    IDbContextFactory<LabDbContext> dbs, DatasetRootCheck roots, IDatasetPreflight preflight, IOptions<WorkerOptions> options,
+    ILogger<RunJob> log)
 {
     [Queue(RunQueue.QueueName), AutomaticRetry(Attempts = 0)]
     public async Task ExecuteAsync(Guid runId, int attempt, CancellationToken shutdown)
     {
         var id = new RunId(runId);
         var worker = options.Value.WorkerName;
-        if (!await lifecycle.TryClaimAsync(id, attempt, worker, shutdown))
-        {
-            log.LogInformation("Run {Run} attempt {Attempt} is not queued any more; skipping.", id, attempt);
-            return;
-        }
+        if (!await TryClaimAsync(id, attempt, worker, shutdown)) return;
 
-        var specJson = await ReadSpecAsync(id, shutdown);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
         cancels.Register(id, cts);
         var progress = new LatestProgress();
         var monitor = MonitorAsync(id, attempt, progress, cts);
+        Task<RunResult>? engine = null;
         try
         {
-            var spec = LabJson.Deserialize<RunSpec>(specJson) with { Device = options.Value.Device };
+            var spec = LabJson.Deserialize<RunSpec>(await ReadSpecAsync(id, cts.Token)) with { Device = options.Value.Device };
+            roots.Check(spec.Dataset);
             await Task.Run(() => preflight.Check(spec.Dataset), cts.Token);
-            var result = await RunEngineAsync(id, spec, progress, cts.Token);
+            engine = runner.RunAsync(spec, progress, cts.Token);
+            var result = await WaitForEngineAsync(id, engine, cts.Token);
             cts.Token.ThrowIfCancellationRequested();
             await LogPhaseChangesAsync(id, progress);
             if (!await results.SaveSucceededAsync(id, attempt, result, CancellationToken.None))
@@ -49,8 +48,7 @@ public sealed class RunJob(
             results.DeleteAttemptFiles(id, attempt);
             if (shutdown.IsCancellationRequested && !await CancelRequestedAsync(id))
             {
-                // Server shutting down: leave the run Running; its heartbeat stops and the stale-run check re-queues it.
-                log.LogWarning("Run {Run} interrupted by shutdown; it will be re-queued.", id);
+                await HandBackAsync(id, attempt, worker, engine);
                 return;
             }
             await lifecycle.FinishAsync(id, attempt, RunStatus.Cancelled, null, CancellationToken.None);
@@ -77,13 +75,48 @@ public sealed class RunJob(
     }
 
     /// <summary>
+    /// A claim that fails on a database error leaves the run Queued with a finished job: the queue check of
+    /// StaleRunMonitor gives it a new job, so this only logs (Hangfire retries are off on purpose).
+    /// </summary>
+    private async Task<bool> TryClaimAsync(RunId id, int attempt, string worker, CancellationToken shutdown)
+    {
+        try
+        {
+            if (await lifecycle.TryClaimAsync(id, attempt, worker, shutdown)) return true;
+            log.LogInformation("Run {Run} attempt {Attempt} is not queued any more; skipping.", id, attempt);
+        }
+        catch (Exception e) when (!shutdown.IsCancellationRequested)
+        {
+            log.LogWarning(e, "Could not claim run {Run} attempt {Attempt}; the queue check will enqueue it again.", id, attempt);
+        }
+        catch (OperationCanceledException) { } // shutting down before it started: the run is still Queued, its job gone
+        return false;
+    }
+
+    /// <summary>
+    /// The worker is stopping (SIGTERM, docker stop): the run goes back on the queue at once as a new attempt
+    /// (another worker, or this one after its restart, picks it up) instead of waiting for the stale cut-off. The
+    /// engine was cancelled with the same token; it gets a moment to notice, so the process does not dispose the
+    /// runner's caches under a computation that is still running.
+    /// </summary>
+    private async Task HandBackAsync(RunId id, int attempt, string worker, Task<RunResult>? engine)
+    {
+        await requeue.RequeueAsync(id, attempt, [RunStatus.Running], $"Worker {worker} shut down during attempt {attempt}",
+            CancellationToken.None, "warning");
+        log.LogWarning("Run {Run} interrupted by shutdown; re-queued.", id);
+        if (engine is not null)
+            try { await engine.WaitAsync(TimeSpan.FromSeconds(options.Value.EngineStopSeconds)); }
+            catch (Exception e) when (e is OperationCanceledException or TimeoutException) { }
+            catch (Exception e) { log.LogDebug(e, "Engine of run {Run} ended with an error after the shutdown.", id); }
+    }
+
+    /// <summary>
     /// Awaits the engine, but stops waiting as soon as the run is cancelled: the engine checks its token between
     /// batches, and a long step must not hold the run in "Running" after the user pressed cancel. Whatever the
     /// engine still returns is dropped (its runner lets the next run start only when it has finished).
     /// </summary>
-    private async Task<RunResult> RunEngineAsync(RunId id, RunSpec spec, IProgress<RunProgress> progress, CancellationToken ct)
+    private async Task<RunResult> WaitForEngineAsync(RunId id, Task<RunResult> task, CancellationToken ct)
     {
-        var task = runner.RunAsync(spec, progress, ct);
         try { return await task.WaitAsync(ct); }
         catch (OperationCanceledException) when (ct.IsCancellationRequested && !task.IsCompleted)
         {
@@ -108,7 +141,7 @@ public sealed class RunJob(
                 var now = lifecycle.Now;
                 await LogPhaseChangesAsync(id, progress);
                 if (p == lastWritten && now - lastBeat < beat) continue;
-                var overall = OverallProgress.Compute(p?.Phase, p?.Fraction ?? 0);
+                var overall = OverallProgress.Compute(p);
                 var cancel = await lifecycle.HeartbeatAsync(id, attempt, p?.Phase ?? "starting", p?.Done ?? 0, p?.Total ?? 0, overall, CancellationToken.None);
                 lastBeat = now;
                 if (p != lastWritten) await lifecycle.PublishAsync(id);

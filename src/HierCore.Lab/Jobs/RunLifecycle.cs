@@ -5,16 +5,21 @@ namespace HierCore.Lab.Jobs;
 
 /// <summary>
 /// Every status transition of a run, each a conditional update on (id, attempt, status), so that two
-/// processes (or a stale job and its re-queued successor) can never both own a run.
+/// processes (or a stale job and its re-queued successor) can never both own a run. Start, heartbeat and finish
+/// times come from the database's clock (see DatabaseClock); Now (this machine's clock) dates log lines and new sweeps.
 /// </summary>
 public sealed class RunLifecycle(IDbContextFactory<LabDbContext> dbs, RunNotifications notifications, TimeProvider clock)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>
+    /// Queued → Running for this attempt. A queued run whose cancel flag is set (a cancel that raced the queue) ends
+    /// Cancelled here instead of staying queued for ever.
+    /// </summary>
     public async Task<bool> TryClaimAsync(RunId id, int attempt, string worker, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var now = Now;
+        var now = await DatabaseClock.NowAsync(db, ct);
         var claimed = await db.Runs
             .Where(r => r.Id == id && r.Attempt == attempt && r.Status == RunStatus.Queued && !r.CancelRequested)
             .ExecuteUpdateAsync(s => s
@@ -25,8 +30,17 @@ public sealed class RunLifecycle(IDbContextFactory<LabDbContext> dbs, RunNotific
         {
             await LogAsync(db, id, "info", $"Attempt {attempt} started on {worker}.", ct);
             await PublishAsync(db, id);
+            return true;
         }
-        return claimed;
+        var cancelled = await db.Runs
+            .Where(r => r.Id == id && r.Attempt == attempt && r.Status == RunStatus.Queued && r.CancelRequested)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunStatus.Cancelled).SetProperty(r => r.FinishedAt, now), ct) == 1;
+        if (cancelled)
+        {
+            await LogAsync(db, id, "info", "Cancelled before it started.", ct);
+            await PublishAsync(db, id);
+        }
+        return false;
     }
 
     /// <summary>Writes progress and heartbeat; returns true when the attempt should stop: a cancel was requested, or
@@ -34,7 +48,7 @@ public sealed class RunLifecycle(IDbContextFactory<LabDbContext> dbs, RunNotific
     public async Task<bool> HeartbeatAsync(RunId id, int attempt, string? phase, int done, int total, double progress, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var now = Now;
+        var now = await DatabaseClock.NowAsync(db, ct);
         var owned = await db.Runs.Where(r => r.Id == id && r.Attempt == attempt && r.Status == RunStatus.Running)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.HeartbeatAt, now).SetProperty(r => r.Phase, phase)
@@ -47,7 +61,7 @@ public sealed class RunLifecycle(IDbContextFactory<LabDbContext> dbs, RunNotific
     public async Task FinishAsync(RunId id, int attempt, RunStatus status, string? error, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var now = Now;
+        var now = await DatabaseClock.NowAsync(db, ct);
         var n = await db.Runs.Where(r => r.Id == id && r.Attempt == attempt && r.Status == RunStatus.Running)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, status).SetProperty(r => r.Error, error)

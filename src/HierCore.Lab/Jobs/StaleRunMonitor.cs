@@ -1,3 +1,5 @@
+using Hangfire;
+using Hangfire.States;
 using HierCore.Lab.Data;
 using HierCore.Lab.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -6,14 +8,20 @@ using Microsoft.Extensions.Options;
 namespace HierCore.Lab.Jobs;
 
 /// <summary>
-/// Finds runs whose worker vanished (heartbeat older than Worker:StaleAfterSeconds) at start-up and then
-/// periodically, and re-queues them as a new attempt up to Worker:MaxAttempts; also enqueues queued runs that
-/// never got a job (a crash between the sweep's commit and its enqueue).
+/// At start-up and then every Worker:StaleCheckSeconds, makes sure no run is stuck:
+/// a Running run whose heartbeat is older than Worker:StaleAfterSeconds (by the database's clock) lost its worker
+/// and is re-queued as a new attempt (up to Worker:MaxAttempts; cancelled instead when a cancel was pending), and a
+/// Queued run whose Hangfire job is gone or finished (a crash between commit and enqueue, a claim that failed on a
+/// database error, a job deleted by hand) gets a new job.
 /// </summary>
 public sealed class StaleRunMonitor(
-    IDbContextFactory<LabDbContext> dbs, RunQueue queue, RunLifecycle lifecycle,
+    IDbContextFactory<LabDbContext> dbs, RunRequeue requeue, RunLifecycle lifecycle, JobStorage jobs,
     IOptions<WorkerOptions> options, ILogger<StaleRunMonitor> log) : BackgroundService
 {
+    /// <summary>States in which a Hangfire job will still run; any other state (or no job) leaves a queued run stranded.</summary>
+    private static readonly HashSet<string> LiveJobStates =
+        [EnqueuedState.StateName, ProcessingState.StateName, ScheduledState.StateName, AwaitingState.StateName];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var period = TimeSpan.FromSeconds(options.Value.StaleCheckSeconds);
@@ -28,53 +36,63 @@ public sealed class StaleRunMonitor(
 
     public async Task<int> CheckOnceAsync(CancellationToken ct)
     {
-        var o = options.Value;
-        var now = lifecycle.Now;
-        var cutoff = now - TimeSpan.FromSeconds(o.StaleAfterSeconds);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var stale = await db.Runs.AsNoTracking()
-            .Where(r => r.Status == RunStatus.Running && (r.HeartbeatAt == null || r.HeartbeatAt < cutoff))
-            .Select(r => new { r.Id, r.Attempt, r.Worker }).ToListAsync(ct);
-        var handled = 0;
-        foreach (var run in stale)
-        {
-            if (run.Attempt >= o.MaxAttempts)
-            {
-                var failed = await db.Runs.Where(r => r.Id == run.Id && r.Attempt == run.Attempt && r.Status == RunStatus.Running)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunStatus.Failed).SetProperty(r => r.FinishedAt, now)
-                        .SetProperty(r => r.Error, $"Worker {run.Worker} vanished on attempt {run.Attempt} of {o.MaxAttempts}; giving up."), ct);
-                if (failed == 1) { await lifecycle.LogAsync(run.Id, "error", $"Worker {run.Worker} vanished; no attempts left.", ct); handled++; }
-                continue;
-            }
-            var next = run.Attempt + 1;
-            var moved = await db.Runs.Where(r => r.Id == run.Id && r.Attempt == run.Attempt && r.Status == RunStatus.Running)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunStatus.Queued).SetProperty(r => r.Attempt, next)
-                    .SetProperty(r => r.Worker, (string?)null).SetProperty(r => r.Phase, (string?)null)
-                    .SetProperty(r => r.Progress, 0.0).SetProperty(r => r.StartedAt, (DateTime?)null)
-                    .SetProperty(r => r.HeartbeatAt, (DateTime?)null).SetProperty(r => r.JobId, (string?)null), ct);
-            // JobId is cleared in the same update: if this process dies before enqueueing, the orphan check below
-            // (in any worker) finds a queued run without a job and enqueues it.
-            if (moved == 0) continue; // another process got there first
-            await db.Artifacts.Where(a => a.RunId == run.Id).ExecuteDeleteAsync(ct);
-            await lifecycle.LogAsync(run.Id, "warning", $"Worker {run.Worker} stopped beating; attempt {next} queued.", ct);
-            await EnqueueAsync(db, run.Id, next, ct);
-            handled++;
-        }
-
-        // Queued without a job for a while: the enqueue after the sweep's commit never happened.
-        var orphanCutoff = now - TimeSpan.FromSeconds(o.StaleAfterSeconds);
-        var orphans = await db.Runs.AsNoTracking()
-            .Where(r => r.Status == RunStatus.Queued && r.JobId == null && r.CreatedAt < orphanCutoff)
-            .Select(r => new { r.Id, r.Attempt }).ToListAsync(ct);
-        foreach (var o2 in orphans) { await EnqueueAsync(db, o2.Id, o2.Attempt, ct); handled++; }
-        if (handled > 0) log.LogWarning("Re-queued or closed {Count} runs whose worker was lost.", handled);
+        var handled = await RequeueLostRunsAsync(ct) + await EnqueueStrandedRunsAsync(ct);
+        if (handled > 0) log.LogWarning("Re-queued or closed {Count} runs whose worker or job was lost.", handled);
         return handled;
     }
 
-    private async Task EnqueueAsync(LabDbContext db, RunId id, int attempt, CancellationToken ct)
+    private async Task<int> RequeueLostRunsAsync(CancellationToken ct)
     {
-        var jobId = queue.Enqueue(id, attempt);
-        await db.Runs.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.JobId, jobId), ct);
-        await lifecycle.PublishAsync(id, ct);
+        var o = options.Value;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var cutoff = await DatabaseClock.NowAsync(db, ct) - TimeSpan.FromSeconds(o.StaleAfterSeconds);
+        var stale = await db.Runs.AsNoTracking()
+            .Where(r => r.Status == RunStatus.Running && (r.HeartbeatAt == null || r.HeartbeatAt < cutoff))
+            .Select(r => new { r.Id, r.Attempt, r.Worker, r.CancelRequested }).ToListAsync(ct);
+        var handled = 0;
+        foreach (var run in stale)
+        {
+            if (run.CancelRequested)
+            {
+                // The user asked to stop it and its worker vanished before it could: that is a finished cancel.
+                await lifecycle.FinishAsync(run.Id, run.Attempt, RunStatus.Cancelled, null, ct);
+                handled++;
+            }
+            else if (run.Attempt >= o.MaxAttempts)
+            {
+                await lifecycle.FinishAsync(run.Id, run.Attempt, RunStatus.Failed,
+                    $"Worker {run.Worker} vanished on attempt {run.Attempt} of {o.MaxAttempts}; giving up.", ct);
+                handled++;
+            }
+            else if (await requeue.RequeueAsync(run.Id, run.Attempt, [RunStatus.Running], $"Worker {run.Worker} stopped beating", ct, "warning"))
+                handled++;
+        }
+        return handled;
+    }
+
+    private async Task<int> EnqueueStrandedRunsAsync(CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        // A run without a job id may be a sweep being committed right now (the enqueue follows the commit): give it time.
+        var young = await DatabaseClock.NowAsync(db, ct) - TimeSpan.FromSeconds(options.Value.StaleAfterSeconds);
+        var queued = await db.Runs.AsNoTracking()
+            .Where(r => r.Status == RunStatus.Queued && (r.JobId != null || r.CreatedAt < young))
+            .Select(r => new { r.Id, r.Attempt, r.JobId }).ToListAsync(ct);
+        var handled = 0;
+        foreach (var run in queued.Where(r => !IsLive(r.JobId)))
+        {
+            await lifecycle.LogAsync(run.Id, "warning", $"Attempt {run.Attempt} had no live queue job ({run.JobId ?? "none"}); enqueued again.", ct);
+            await requeue.EnqueueAsync(run.Id, run.Attempt, ct);
+            handled++;
+        }
+        return handled;
+    }
+
+    private bool IsLive(string? jobId)
+    {
+        if (jobId is null) return false;
+        using var connection = jobs.GetConnection();
+        try { return connection.GetJobData(jobId)?.State is { } state && LiveJobStates.Contains(state); }
+        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException) { return false; } // not an id this storage made
     }
 }

@@ -3,10 +3,10 @@ using HierCore.Lab.Hosting;
 
 namespace HierCore.Lab.Records;
 
-/// <summary>Where a run's files live (data/artifacts/&lt;run id&gt;/a&lt;attempt&gt;/) and how much they weigh.</summary>
+/// <summary>Where a run's files live with the file store (see ArtifactLayout) and how much they weigh (0 with the database store).</summary>
 public static class ArtifactFolders
 {
-    public static string Of(LabPaths paths, RunId id) => Path.Combine(paths.ArtifactsDirectory, id.Value.ToString("N"));
+    public static string Of(LabPaths paths, RunId id) => Path.Combine(paths.DataDirectory, Jobs.ArtifactLayout.RunFolder(id));
 
     /// <summary>The run id a folder under data/artifacts belongs to, or null for anything else.</summary>
     public static RunId? RunOf(string folder) =>

@@ -4,18 +4,14 @@ using HierCore.Lab.Hosting;
 
 namespace HierCore.Lab.Records;
 
-/// <summary>A run's fitted model file: moved from the engine's pending folder into the run's attempt folder.</summary>
+/// <summary>The engine writes a run's fitted model to data/models/pending; the artifact store keeps it as model.hcm.</summary>
 public static class FittedModels
 {
-    public const string FileName = "model" + ModelFile.Extension;
-
-    /// <summary>Moves the model the engine wrote (if any) into the attempt folder; its full path, or null.</summary>
-    public static string? TakeOver(RunResult result, string attemptDirectory)
+    /// <summary>Deletes the engine's pending model file once the artifact store has taken its bytes.</summary>
+    public static void RemovePending(RunResult result)
     {
-        if (result.ModelFile is not { } pending || !File.Exists(pending)) return null;
-        var target = Path.Combine(attemptDirectory, FileName);
-        File.Move(pending, target, overwrite: true);
-        return target;
+        if (result.ModelFile is { } pending)
+            try { File.Delete(pending); } catch (IOException) { } // a leftover is removed at the next start
     }
 
     /// <summary>

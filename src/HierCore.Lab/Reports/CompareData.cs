@@ -1,3 +1,5 @@
+using HierCore.Engine.Evaluation;
+using HierCore.Engine.Methods;
 using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Data;
@@ -17,13 +19,13 @@ public sealed record CompareData(SweepId SweepId, string SweepName, string Datas
     public bool IsApplicable(string method, string scenario) =>
         !Enum.TryParse<Scenario>(scenario, out var s) || MethodCatalog.IsApplicable(method, s);
 
-    public Stat Cell(string method, string scenario, string metric, string scope) =>
-        Stat.Of(Results.Where(r => r.Result.Method == method && r.Result.Scenario == scenario)
+    public MeanStd Cell(string method, string scenario, string metric, string scope) =>
+        MeanStd.Of(Results.Where(r => r.Result.Method == method && r.Result.Scenario == scenario)
             .Select(r => MetricKeys.Read(r.Result, metric, scope)));
 
     /// <summary>Per-class value of one method × scenario, mean ± std over seeds.</summary>
-    public Stat ClassCell(string cls, string method, string scenario, string metric) =>
-        Stat.Of(Results.Where(r => r.Result.Method == method && r.Result.Scenario == scenario)
+    public MeanStd ClassCell(string cls, string method, string scenario, string metric) =>
+        MeanStd.Of(Results.Where(r => r.Result.Method == method && r.Result.Scenario == scenario)
             .SelectMany(r => r.Result.PerClass.Where(c => c.Class == cls)).Select(c => MetricKeys.Read(c, metric)));
 
     public IReadOnlyList<(string Method, string Scenario)> Columns =>

@@ -1,3 +1,6 @@
+using HierCore.Engine.Evaluation;
+using HierCore.Engine.Contracts;
+using HierCore.Engine.Methods;
 using System.Globalization;
 using System.Text;
 using HierCore.Lab.Jobs;
@@ -28,7 +31,7 @@ public static class CompareExport
                 var c = d.Cell(m, s, metric, scope);
                 var na = !d.IsApplicable(m, s);
                 sb.AppendLine(string.Join(',', Jobs.Csv.Escape(m), s, metric, scope,
-                    na ? "n/a" : F(c.Mean), na ? "n/a" : F(c.Std), c.N.ToString(CultureInfo.InvariantCulture)));
+                    na ? "n/a" : F(c.Mean), na ? "n/a" : F(c.Std ?? 0), c.N.ToString(CultureInfo.InvariantCulture)));
             }
         return sb.ToString();
     }
@@ -55,7 +58,7 @@ public static class CompareExport
         foreach (var m in d.Methods)
             sb.AppendLine(Tex(MethodCatalog.DisplayName(m)) + " & " + string.Join(" & ", d.Scenarios.Select(s =>
                 !d.IsApplicable(m, s) ? "n/a" : d.Cell(m, s, metric, scope) is { HasValue: true } c
-                    ? (c.N > 1 ? $"{F3(c.Mean)} $\\pm$ {F3(c.Std)}" : F3(c.Mean)) : "--")) + @" \\");
+                    ? (c.Std is { } std ? $"{F3(c.Mean)} $\\pm$ {F3(std)}" : F3(c.Mean)) : "--")) + @" \\");
         sb.AppendLine(@"\bottomrule");
         sb.AppendLine(@"\end{tabular}");
         sb.AppendLine($"% {Tex(MetricKeys.Label(metric))} ({scope}), {Tex(d.SweepName)}, mean $\\pm$ std over seeds");

@@ -1,3 +1,4 @@
+using HierCore.Engine.Methods;
 using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Data;
@@ -24,7 +25,7 @@ public sealed class CompareService(IDbContextFactory<LabDbContext> dbs, IRequire
             try { results.Add(new StoredResult(r.Id, LabJson.Deserialize<RunResult>(r.ResultJson!))); }
             catch (Exception e) { log.LogWarning(e, "Result of run {Run} cannot be read; left out.", r.Id); }
         }
-        var methods = runs.Select(r => r.Method).Distinct().OrderBy(m => Sweeps.MethodCatalog.All.ToList().IndexOf(m)).ToList();
+        var methods = runs.Select(r => r.Method).Distinct().OrderBy(m => MethodCatalog.Names.ToList().IndexOf(m)).ToList();
         var scenarios = runs.Select(r => r.Scenario).Distinct().Order().ToList();
         return new CompareData(sweep.Id, sweep.Name, sweep.Dataset, results, methods, scenarios,
             runs.Count, runs.Count(r => r.Status.IsFinal()));

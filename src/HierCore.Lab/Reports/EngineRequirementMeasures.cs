@@ -1,3 +1,4 @@
+using HierCore.Engine.Methods;
 using HierCore.Engine.Contracts;
 using HierCore.Engine.Evaluation;
 using HierCore.Engine.Experiments;
@@ -39,7 +40,7 @@ public sealed class EngineRequirementMeasures : IRequirementMeasures
                 .Select(p => p.StabilityScenarios).FirstOrDefault(s => s.Length > 0);
             Add(rows, RequirementKind.Stability, r.Method, $"max − min headline over {scenarios?.Replace(",", ", ") ?? "scenarios"}{where}", r.Stability);
         }
-        var order = Sweeps.MethodCatalog.All.ToList();
+        var order = MethodCatalog.Names.ToList();
         return rows.OrderBy(r => r.Kind is RequirementKind.Stability ? 2 : r.Kind >= RequirementKind.R2HeadlineDrop ? 1 : 0)
             .ThenBy(r => order.IndexOf(r.Method)).ThenBy(r => r.Kind).ToList();
     }

@@ -40,7 +40,7 @@ public sealed record SweepSummary(SweepId Id, string Name, string Dataset, DateT
 public sealed record RunDetail(Run Run, RunSpec? Spec, RunResult? Result, IReadOnlyList<Artifact> Artifacts, IReadOnlyList<RunLogLine> Log, string SweepName);
 
 /// <summary>Read side of the run tables: server-side filter, sort and paging for the Runs grid and the API.</summary>
-public sealed class RunQueries(IDbContextFactory<LabDbContext> dbs, LabPaths paths)
+public sealed class RunQueries(IDbContextFactory<LabDbContext> dbs, Jobs.IArtifactStore store)
 {
     public static readonly IReadOnlyList<string> SortFields = ["created", "method", "scenario", "seed", "status", "headline", "progress", "started", "finished"];
 
@@ -100,8 +100,10 @@ public sealed class RunQueries(IDbContextFactory<LabDbContext> dbs, LabPaths pat
     public async Task<IReadOnlyList<ImageScore>> ScoresAsync(IReadOnlyList<Artifact> artifacts, CancellationToken ct = default)
     {
         var csv = artifacts.FirstOrDefault(a => a.Kind == ArtifactKind.ScoresCsv);
-        var path = csv is null ? null : paths.ResolveUnderData(csv.RelativePath);
-        return path is null || !File.Exists(path) ? [] : HierCore.Engine.Contracts.ScoresCsv.Read(await File.ReadAllTextAsync(path, ct));
+        if (csv is null || await store.OpenAsync(csv.RelativePath, ct) is not { } content) return [];
+        await using (content)
+        using (var reader = new StreamReader(content.Stream))
+            return HierCore.Engine.Contracts.ScoresCsv.Read(await reader.ReadToEndAsync(ct));
     }
 
     /// <summary>Newest first; archived sweeps only when asked; with a tag, only sweeps carrying it.</summary>

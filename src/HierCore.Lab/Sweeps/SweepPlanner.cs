@@ -1,3 +1,4 @@
+using HierCore.Engine.Methods;
 using System.Globalization;
 using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
@@ -22,7 +23,7 @@ public static class SweepPlanner
     {
         var errors = SweepValidator.Validate(request, dataset);
         var scenarios = request.Scenarios.Select(SweepValidator.ParseScenario).OfType<Scenario>().Distinct().Order().ToList();
-        var methods = request.Methods.Where(MethodCatalog.All.Contains).Distinct().ToList();
+        var methods = request.Methods.Where(MethodCatalog.Names.Contains).Distinct().ToList();
         var seeds = request.Seeds.Distinct().ToList();
 
         var notApplicable = (from m in methods from s in scenarios where !MethodCatalog.IsApplicable(m, s) select (m, s)).ToList();

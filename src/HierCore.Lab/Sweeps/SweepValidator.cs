@@ -1,3 +1,4 @@
+using HierCore.Engine.Methods;
 using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Datasets;
@@ -23,8 +24,8 @@ public static class SweepValidator
         r.Methods ??= []; r.Scenarios ??= []; r.Seeds ??= [];
         if (r.Methods.Count == 0) errors.Add("Methods: choose at least one method.");
         if (r.Methods.Count > MaxListItems) errors.Add($"Methods: at most {MaxListItems} entries.");
-        foreach (var m in r.Methods.Where(m => !MethodCatalog.All.Contains(m)).Distinct().Take(5))
-            errors.Add($"Methods: unknown method '{Clip(m)}' (use {string.Join(", ", MethodCatalog.All)}).");
+        foreach (var m in r.Methods.Where(m => !MethodCatalog.Names.Contains(m)).Distinct().Take(5))
+            errors.Add($"Methods: unknown method '{Clip(m)}' (use {string.Join(", ", MethodCatalog.Names)}).");
 
         if (r.Scenarios.Count == 0) errors.Add("Scenarios: choose at least one scenario.");
         if (r.Scenarios.Count > MaxListItems) errors.Add($"Scenarios: at most {MaxListItems} entries.");
@@ -36,7 +37,7 @@ public static class SweepValidator
         if (r.Seeds.Distinct().Count() > SweepPlanner.MaxSeeds) errors.Add($"Seeds: at most {SweepPlanner.MaxSeeds} seeds.");
 
         // One probe spec carries every per-run setting; method and scenario are checked above.
-        var probe = ToSpec(r, "demo", MethodCatalog.All[0], Scenario.S1, 0, "auto");
+        var probe = ToSpec(r, "demo", MethodCatalog.Names[0], Scenario.S1, 0, "auto");
         errors.AddRange(RunSpecValidation.Problems(probe).Where(p => !p.StartsWith("Method:") && !p.StartsWith("Scenario:")).Select(p => Clip(p, 300)));
         return errors;
     }

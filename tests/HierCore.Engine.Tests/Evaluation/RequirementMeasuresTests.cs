@@ -130,12 +130,12 @@ public class RequirementMeasuresTests
     }
 }
 
-public class AggregateTests
+public class MeanStdTests
 {
     [Fact]
     public void Mean_and_sample_std_skip_NaN()
     {
-        var m = Aggregate.MeanStd([1, 2, double.NaN, 3, 4]);
+        var m = MeanStd.Of([1, 2, double.NaN, 3, 4]);
         Assert.Equal(2.5, m.Mean, 12);
         Assert.Equal(Math.Sqrt(5.0 / 3), m.Std!.Value, 12);
         Assert.Equal(4, m.N);
@@ -144,10 +144,18 @@ public class AggregateTests
     [Fact]
     public void One_value_has_no_std_and_none_has_no_mean()
     {
-        Assert.Null(Aggregate.MeanStd([0.7]).Std);
-        Assert.Equal(0.7, Aggregate.MeanStd([0.7]).Mean);
-        Assert.Equal(0, Aggregate.MeanStd([]).N);
-        Assert.Null(Aggregate.MeanStdOrNull([null, null]));
+        Assert.Null(MeanStd.Of([0.7]).Std);
+        Assert.Equal(0.7, MeanStd.Of([0.7]).Mean);
+        Assert.Equal(0, MeanStd.Of([]).N);
+        Assert.Null(MeanStd.OfPresent([null, null]));
+    }
+
+    [Fact]
+    public void Format_writes_mean_plus_minus_std_in_the_invariant_culture()
+    {
+        Assert.Equal("2.000 ± 1.414", MeanStd.Of([1.0, 3.0, double.PositiveInfinity]).Format());
+        Assert.Equal("0.70", MeanStd.Of([0.7]).Format("F2"));
+        Assert.Equal("n/a", MeanStd.Of([double.NaN]).Format(missing: "n/a"));
     }
 }
 

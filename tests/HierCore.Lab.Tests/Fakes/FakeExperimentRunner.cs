@@ -1,3 +1,4 @@
+using HierCore.Engine.Methods;
 using HierCore.Engine.Contracts;
 using HierCore.Engine.Evaluation;
 using HierCore.Engine.Experiments;
@@ -12,7 +13,6 @@ namespace HierCore.Lab.Tests.Fakes;
 public sealed class FakeExperimentRunner : IExperimentRunner
 {
     public static readonly string[] Classes = ["disc", "grid", "stripes"];
-    private static readonly string[] Phases = ["load", "features", "fit", "score", "evaluate"];
 
     public TimeSpan StepDelay { get; set; } = TimeSpan.FromMilliseconds(20);
     public int StepsPerPhase { get; set; } = 4;
@@ -27,13 +27,12 @@ public sealed class FakeExperimentRunner : IExperimentRunner
     {
         Interlocked.Increment(ref _started);
         RunEntered.TrySetResult();
-        if (spec.Method == "patchcore-oc" && !spec.Scenario.TrainLabels())
-            throw new NotApplicableException($"patchcore-oc needs class labels at training; {spec.Scenario} has none.");
-        foreach (var phase in Phases)
+        if (MethodCatalog.NotApplicableReason(spec.Method, spec.Scenario) is { } why) throw new NotApplicableException(why);
+        foreach (var phase in RunPhases.All)
             for (var i = 1; i <= StepsPerPhase; i++)
             {
                 await Task.Delay(StepDelay, cancellationToken);
-                progress?.Report(new RunProgress(phase, i, StepsPerPhase));
+                progress?.Report(new RunProgress(phase.Name, i, StepsPerPhase));
             }
         Interlocked.Increment(ref _completed);
         return Build(spec);

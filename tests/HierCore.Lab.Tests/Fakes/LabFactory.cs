@@ -3,8 +3,9 @@ using HierCore.Engine.Experiments;
 using HierCore.Lab.Reports;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HierCore.Lab.Tests.Fakes;
 
@@ -15,6 +16,8 @@ public sealed class LabFactory : WebApplicationFactory<Program>
     public FakeExperimentRunner Runner { get; } = new();
     /// <summary>Extra configuration for this Lab (set before the server starts).</summary>
     public Dictionary<string, string> Settings { get; } = [];
+    public SkewedClock Clock { get; } = new();
+    public ClaimFaults Faults { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -28,6 +31,9 @@ public sealed class LabFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureDbContext<Data.LabDbContext>(o => o.AddInterceptors(Faults));
             services.RemoveAll<IExperimentRunner>();
             services.AddSingleton<IExperimentRunner>(Runner);
             services.RemoveAll<Jobs.IDatasetPreflight>();

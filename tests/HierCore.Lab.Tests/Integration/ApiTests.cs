@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using HierCore.Lab.Tests.Fakes;
 
@@ -24,6 +24,26 @@ public sealed class ApiTests(LabFactory lab)
         Assert.Contains(errors, e => e.StartsWith("Scenarios:") && e.Contains("S9"));
         Assert.Contains(errors, e => e.StartsWith("Seeds:"));
         Assert.Contains(errors, e => e.StartsWith("Coreset ratio:"));
+    }
+
+    [Theory]
+    [InlineData("coreset_ratio", "max_runs_hint")]   // the API's own convention, as in result.json
+    [InlineData("coresetRatio", "maxRunsHint")]      // camelCase (.NET web defaults) is still read
+    public async Task Sweep_bodies_are_read_in_snake_case_and_camel_case(string ratioName, string unknownName)
+    {
+        var http = lab.CreateClient();
+        var body = $$"""{"dataset": "demo", "methods": ["patchcore"], "scenarios": ["S2"], "seeds": [{{Random.Shared.Next(1000, 1_000_000)}}], "{{ratioName}}": 0.37, "routing": "top2", "{{unknownName}}": 1}""";
+        var response = await http.PostAsync("/api/sweeps", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var created = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var sweep = created.RootElement.GetProperty("id").GetString();
+        using var runs = JsonDocument.Parse(await http.GetStringAsync($"/api/runs?sweep={sweep}"));
+        var id = runs.RootElement.GetProperty("runs")[0].GetProperty("id").GetString();
+        using var run = JsonDocument.Parse(await http.GetStringAsync($"/api/runs/{id}"));
+        var spec = run.RootElement.GetProperty("spec");
+        Assert.Equal(0.37, spec.GetProperty("coreset_ratio").GetDouble());
+        Assert.Equal("top2", spec.GetProperty("routing").GetString());
+        Assert.False(spec.TryGetProperty("coresetRatio", out _)); // written once, in snake_case
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class SweepEndToEndTests(LabFactory lab)
         var runId = new RunId(Guid.Parse(row[0]));
         var log = await db.RunLog.Where(l => l.RunId == runId).OrderBy(l => l.Id).Select(l => l.Message).ToListAsync();
         var phases = log.Where(m => m.StartsWith("Phase ")).Select(m => m[6..]).ToList();
-        Assert.Equal(["load", "features", "fit", "score", "evaluate"], phases);
+        Assert.Equal(RunPhases.All.Select(p => p.Name), phases);
         Assert.True(log.FindIndex(m => m.Contains("succeeded")) > log.FindLastIndex(m => m.StartsWith("Phase ")), string.Join(" | ", log));
     }
 }

@@ -18,18 +18,34 @@ public sealed class CrashScenario : IDisposable
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "hiercore-scaleout", Guid.NewGuid().ToString("N")[..12]);
     public string DataDirectory => Path.Combine(Directory, "data");
 
-    public CrashScenario()
+    public CrashScenario() => WriteDataset(DataDirectory);
+
+    /// <summary>The data folder of a process that shares none with the others (its own copy of the dataset only).</summary>
+    public string OwnDataDirectory(string process) => Path.Combine(Directory, process, "data");
+
+    /// <summary>The same tiny dataset wherever it is written (fixed seed), as each machine would hold its own copy.</summary>
+    private static void WriteDataset(string dataDirectory)
     {
-        System.IO.Directory.CreateDirectory(DataDirectory);
-        DemoDatasetGenerator.Generate(Path.Combine(DataDirectory, "datasets", Dataset), 0,
+        System.IO.Directory.CreateDirectory(dataDirectory);
+        DemoDatasetGenerator.Generate(Path.Combine(dataDirectory, "datasets", Dataset), 0,
             new DemoSize(ImageSize: 128, Train: 6, TestGood: 2, TestDefective: 3, Classes: ["stripes", "disc", "noise"]));
     }
 
-    /// <summary>Short heartbeats and stale checks, so a lost worker is noticed in seconds rather than half a minute.</summary>
-    public Dictionary<string, string> Settings(string role, string provider, string? connectionString) => new()
+    /// <summary>
+    /// Short heartbeats and stale checks, so a lost worker is noticed in seconds rather than half a minute. With
+    /// <paramref name="ownDataFolder"/> the process gets a data folder of its own (no shared files between machines).
+    /// </summary>
+    public Dictionary<string, string> Settings(string role, string provider, string? connectionString, string? ownDataFolder = null)
+    {
+        var data = DataDirectory;
+        if (ownDataFolder is not null) WriteDataset(data = OwnDataDirectory(ownDataFolder));
+        return SettingsFor(role, provider, connectionString, data);
+    }
+
+    private static Dictionary<string, string> SettingsFor(string role, string provider, string? connectionString, string dataDirectory) => new()
     {
         ["Roles"] = role,
-        ["Lab__DataDirectory"] = DataDirectory,
+        ["Lab__DataDirectory"] = dataDirectory,
         ["Database__Provider"] = provider,
         ["Database__ConnectionString"] = connectionString ?? "",
         ["Hangfire__Storage"] = provider,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace HierCore.Lab.Tests.ScaleOut;
 
@@ -60,6 +61,27 @@ public sealed class LabProcess : IDisposable
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit(10_000);
     }
+
+    /// <summary>SIGTERM, as `docker stop` and systemd send it: the process is asked to shut down gracefully.</summary>
+    public void Terminate()
+    {
+        if (SysKill(_process.Id, SigTerm) != 0)
+            throw new InvalidOperationException($"kill -TERM {_process.Id} failed (errno {Marshal.GetLastPInvokeError()}).");
+    }
+
+    /// <summary>The exit code, or null when the process is still running after <paramref name="timeout"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try { await _process.WaitForExitAsync(cts.Token); }
+        catch (OperationCanceledException) { return null; }
+        return _process.ExitCode;
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SysKill(int pid, int signal);
 
     public string Tail(int lines = 40)
     {

@@ -5,8 +5,10 @@ using Npgsql;
 namespace HierCore.Lab.Tests.ScaleOut;
 
 /// <summary>
-/// One web process and two worker processes share one PostgreSQL (Lab database and Hangfire). A worker is
-/// SIGKILLed in the middle of a run; the other worker finishes everything, the killed run on attempt 2.
+/// One web process and two worker processes share one PostgreSQL (Lab database and Hangfire) and nothing else:
+/// each has its own data folder (its own copy of the dataset), as on three machines. A worker is SIGKILLed in the
+/// middle of a run; the other worker finishes everything, the killed run on attempt 2; then every page and export
+/// of the sweep works from the web process, whose data folder never received an artifact.
 /// </summary>
 [Collection(ScaleOutCollection.Name)]
 public sealed class PostgresWorkersTests(PostgresServer server) : IClassFixture<PostgresServer>
@@ -18,10 +20,10 @@ public sealed class PostgresWorkersTests(PostgresServer server) : IClassFixture<
         await server.CreateDatabaseAsync("lab");
         var cs = server.ConnectionString("lab");
 
-        using var web = new LabProcess("web", scenario.Directory, scenario.Settings("web", "postgres", cs));
+        using var web = new LabProcess("web", scenario.Directory, scenario.Settings("web", "postgres", cs, ownDataFolder: "web"));
         await web.WaitHealthyAsync(TimeSpan.FromSeconds(60)); // migrates the database first; workers then find it ready
-        using var w1 = new LabProcess("w1", scenario.Directory, scenario.Settings("worker", "postgres", cs));
-        using var w2 = new LabProcess("w2", scenario.Directory, scenario.Settings("worker", "postgres", cs));
+        using var w1 = new LabProcess("w1", scenario.Directory, scenario.Settings("worker", "postgres", cs, ownDataFolder: "w1"));
+        using var w2 = new LabProcess("w2", scenario.Directory, scenario.Settings("worker", "postgres", cs, ownDataFolder: "w2"));
         await Task.WhenAll(w1.WaitHealthyAsync(TimeSpan.FromSeconds(60)), w2.WaitHealthyAsync(TimeSpan.FromSeconds(60)));
         LabProcess[] all = [web, w1, w2];
         string Logs() => string.Join("\n", all.Select(p => $"--- {p.Name}\n{p.Tail(25)}"));
@@ -45,7 +47,17 @@ public sealed class PostgresWorkersTests(PostgresServer server) : IClassFixture<
         await CrashScenario.AssertExactlyOnceAsync(db, sweep, victimRun.Id);
 
         // The schema came from the PostgreSQL migration set (not EnsureCreated), and Hangfire has its own schema there.
-        Assert.Equal(["20261129192922_InitialCreate"], (await db.Database.GetAppliedMigrationsAsync()).ToList());
+        Assert.Contains("20261129192922_InitialCreate", db.Database.GetMigrations());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+
+        // Artifacts live in the database: every row has its bytes, and no process wrote an artifact file.
+        await SiteWalk.AssertEveryPageAndExportAsync(http, sweep, runs.Select(r => r.Id).ToList());
+        var sweepRuns = runs.Select(r => new RunId(Guid.Parse(r.Id))).ToList();
+        var artifactIds = await db.Artifacts.Where(a => sweepRuns.Contains(a.RunId)).Select(a => a.Id).ToListAsync();
+        Assert.NotEmpty(artifactIds);
+        Assert.Equal(artifactIds.Count, await db.ArtifactBlobs.CountAsync(b => artifactIds.Contains(b.ArtifactId)));
+        foreach (var process in new[] { "web", "w1", "w2" })
+            Assert.Empty(Directory.EnumerateFiles(Path.Combine(scenario.OwnDataDirectory(process), "artifacts"), "*", SearchOption.AllDirectories));
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand("SELECT count(*) FROM hangfire.job", conn);

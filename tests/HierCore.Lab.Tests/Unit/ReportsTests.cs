@@ -20,15 +20,6 @@ public sealed class ReportsTests
     }
 
     [Fact]
-    public void Stat_is_the_mean_and_sample_std_ignoring_nan()
-    {
-        var s = Stat.Of([1.0, 3.0, double.NaN]);
-        Assert.Equal((2.0, Math.Sqrt(2), 2), (s.Mean, s.Std, s.N));
-        Assert.Equal(0, Stat.Of([0.7]).Std);
-        Assert.False(Stat.Of([]).HasValue);
-    }
-
-    [Fact]
     public void Csv_export_has_one_row_per_pair_with_na_for_inapplicable()
     {
         var lines = CompareExport.Csv(Data(), "headline", "mean").Trim().Split('\n');
@@ -48,14 +39,6 @@ public sealed class ReportsTests
         Assert.Contains(@"PatchCore-OC & ", tex);
         Assert.Contains(@"a\_b \& c", tex); // sweep name escaped
         Assert.Contains("n/a", tex);
-    }
-
-    [Fact]
-    public void Roc_points_step_diagonally_over_tied_scores()
-    {
-        var (fpr, tpr) = RocCurve.Compute([(0.9, true), (0.5, true), (0.5, false), (0.1, false)]);
-        Assert.Equal([0, 0, 0.5, 1], fpr);
-        Assert.Equal([0, 0.5, 1, 1], tpr);
     }
 
     [Fact]

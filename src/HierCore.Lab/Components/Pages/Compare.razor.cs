@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Lab.Components.Shared;
 using HierCore.Lab.Data;
 using HierCore.Lab.Jobs;
@@ -31,7 +32,7 @@ public partial class Compare
     private SweepId? _sweep;
     private CompareData? _data;
     private IReadOnlyList<RequirementRow>? _requirements;
-    private string _metric = MetricKeys.Headline, _scope = "mean", _classMetric = "image_auroc";
+    private string _metric = MetricKeys.Headline, _scope = "mean", _classMetric = MetricKeys.ImageAuroc;
     private bool _errorBars = true, _heatMap = true, _fromZero, _includeArchived;
     private string? _tag;
     private IReadOnlyList<string> _allTags = [], _sweepTags = [];
@@ -41,7 +42,7 @@ public partial class Compare
         _problems.Clear();
         _metric = Pick(Metric, MetricKeys.All, MetricKeys.Headline, "metric");
         _scope = Pick(Scope, MetricKeys.Scopes, "mean", "scope");
-        _classMetric = Pick(ClassMetric, MetricKeys.Set, "image_auroc", "per-class metric");
+        _classMetric = Pick(ClassMetric, MetricKeys.Set, MetricKeys.ImageAuroc, "per-class metric");
         _errorBars = Errors != "off";
         _heatMap = HeatMap != "off";
         _fromZero = YZero == "on";

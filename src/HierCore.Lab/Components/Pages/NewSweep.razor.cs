@@ -13,20 +13,21 @@ public partial class NewSweep
         ["S4"] = "no labels",
     };
 
-    /// <summary>Form state: like SweepRequest but seeds as typed text.</summary>
+    /// <summary>Form state: a SweepRequest's fields and defaults, but seeds as typed text.</summary>
     public sealed class FormModel
     {
+        static readonly SweepRequest Defaults = new();
         public string? Name { get; set; }
-        public string Dataset { get; set; } = "demo";
-        public List<string> Methods { get; set; } = [.. MethodCatalog.All];
-        public List<string> Scenarios { get; set; } = ["S1", "S2", "S3", "S4"];
-        public string SeedsText { get; set; } = "0";
-        public double CoresetRatio { get; set; } = 0.1;
-        public string Embedding { get; set; } = "concat";
-        public double Lambda { get; set; } = 3.0;
-        public string Grouping { get; set; } = "silhouette";
-        public string Criterion { get; set; } = "leave-image-out";
-        public string Routing { get; set; } = "nearest";
+        public string Dataset { get; set; } = Defaults.Dataset;
+        public List<string> Methods { get; set; } = [.. Defaults.Methods];
+        public List<string> Scenarios { get; set; } = [.. Defaults.Scenarios];
+        public string SeedsText { get; set; } = string.Join(", ", Defaults.Seeds);
+        public double CoresetRatio { get; set; } = Defaults.CoresetRatio;
+        public string Embedding { get; set; } = Defaults.Embedding;
+        public double Lambda { get; set; } = Defaults.Lambda;
+        public string Grouping { get; set; } = Defaults.Grouping;
+        public string Criterion { get; set; } = Defaults.Criterion;
+        public string Routing { get; set; } = Defaults.Routing;
     }
 
     /// <summary>Pre-selects a dataset (links from the Datasets page).</summary>

@@ -1,3 +1,4 @@
+using HierCore.Engine.Methods;
 using HierCore.Engine.Contracts;
 using HierCore.Lab.Components.Shared;
 using HierCore.Lab.Data;
@@ -69,7 +70,7 @@ public partial class Runs
             if (Enum.TryParse<RunStatus>(Status, true, out var st)) _status = st;
             else _problems.Add($"Unknown status '{Status}'; showing every status.");
         }
-        _method = Known(Method, MethodCatalog.All, "method");
+        _method = Known(Method, MethodCatalog.Names, "method");
         _scenario = Known(Scenario, [.. NewSweep.ScenarioLabels.Keys], "scenario");
         _group = Known(Group, GroupFields, "grouping");
         _sort = Known(Sort, RunQueries.SortFields, "sort column");

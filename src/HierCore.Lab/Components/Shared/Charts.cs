@@ -1,3 +1,5 @@
+using HierCore.Engine.Evaluation;
+using HierCore.Engine.Methods;
 using HierCore.Engine.Contracts;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Reports;
@@ -40,7 +42,12 @@ public static class Charts
 
     private static Scatter RocTrace(string name, List<(double Score, bool Label)> points, string color, decimal width)
     {
-        var (fpr, tpr) = RocCurve.Compute(points);
+        // The engine's ROC (every distinct threshold, ties as one diagonal step); a score that is not a number is
+        // left out, and a class without normals or anomalies has no curve (the engine's NaN rates), only the origin.
+        var finite = points.Where(p => double.IsFinite(p.Score)).ToArray();
+        var curve = RocCurve.Compute(finite.Select(p => p.Score).ToArray(), finite.Select(p => p.Label).ToArray(), dropIntermediate: false);
+        var drawable = curve.Fpr.All(double.IsFinite) && curve.Tpr.All(double.IsFinite);
+        double[] fpr = drawable ? curve.Fpr : [0], tpr = drawable ? curve.Tpr : [0];
         return new Scatter { X = fpr.Cast<object>().ToList(), Y = tpr.Cast<object>().ToList(), Name = name,
             Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines,
             Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = color, Width = width } };
@@ -93,7 +100,7 @@ public static class Charts
                 {
                     // With one seed std is 0 by definition: zero-height caps would only look like data.
                     Visible = errorBars && cells.Any(c => c.N > 1), Type = Plotly.Blazor.Traces.BarLib.ErrorYLib.TypeEnum.Data,
-                    Array = cells.Select(c => c.HasValue ? (object)c.Std : 0.0).ToList(),
+                    Array = cells.Select(c => (object)(c.Std ?? 0.0)).ToList(),
                 },
             };
         }).ToList();
@@ -104,15 +111,15 @@ public static class Charts
         var cells = (from m in d.Methods from s in d.Scenarios where d.IsApplicable(m, s)
                      select d.Cell(m, s, metric, scope)).Where(c => c.HasValue).ToList();
         if (cells.Count == 0) return null;
-        var lo = cells.Min(c => c.Mean - (errorBars ? c.Std : 0));
-        var hi = cells.Max(c => c.Mean + (errorBars ? c.Std : 0));
+        var lo = cells.Min(c => c.Mean - (errorBars ? c.Std ?? 0 : 0));
+        var hi = cells.Max(c => c.Mean + (errorBars ? c.Std ?? 0 : 0));
         var pad = Math.Max((hi - lo) * 0.15, 0.01);
         // Scores in [0, 1] (AUROC, F1, accuracy): an axis above 1 suggests values that cannot exist.
         return (lo - pad, IsUnitInterval(metric) ? Math.Min(hi + pad, 1.0) : hi + pad);
     }
 
     /// <summary>Metrics bounded by [0, 1]; shown with 3 decimals and never on an axis past 1.</summary>
-    public static bool IsUnitInterval(string metric) => metric == MetricKeys.Headline || MetricKeys.Set.Contains(metric) || metric == "routing_accuracy";
+    public static bool IsUnitInterval(string metric) => metric == MetricKeys.Headline || MetricKeys.Set.Contains(metric) || metric == MetricKeys.RoutingAccuracy;
 
     /// <summary>Colour range of the per-class heat map: at least <paramref name="minSpan"/> wide, so a 0.005 difference
     /// between two near-perfect classes does not span the whole colour scale and read as good vs bad.</summary>

@@ -56,9 +56,25 @@ namespace HierCore.Lab.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RelativePath");
+
                     b.HasIndex("RunId");
 
                     b.ToTable("Artifacts");
+                });
+
+            modelBuilder.Entity("HierCore.Lab.Data.ArtifactBlob", b =>
+                {
+                    b.Property<long>("ArtifactId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ArtifactId");
+
+                    b.ToTable("ArtifactBlobs");
                 });
 
             modelBuilder.Entity("HierCore.Lab.Data.Run", b =>
@@ -236,6 +252,15 @@ namespace HierCore.Lab.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HierCore.Lab.Data.ArtifactBlob", b =>
+                {
+                    b.HasOne("HierCore.Lab.Data.Artifact", null)
+                        .WithOne("Blob")
+                        .HasForeignKey("HierCore.Lab.Data.ArtifactBlob", "ArtifactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HierCore.Lab.Data.Run", b =>
                 {
                     b.HasOne("HierCore.Lab.Data.Sweep", "Sweep")
@@ -254,6 +279,11 @@ namespace HierCore.Lab.Data.Migrations.Postgres
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HierCore.Lab.Data.Artifact", b =>
+                {
+                    b.Navigation("Blob");
                 });
 
             modelBuilder.Entity("HierCore.Lab.Data.Run", b =>

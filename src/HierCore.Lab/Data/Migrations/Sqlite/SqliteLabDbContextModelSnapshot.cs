@@ -49,9 +49,25 @@ namespace HierCore.Lab.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RelativePath");
+
                     b.HasIndex("RunId");
 
                     b.ToTable("Artifacts");
+                });
+
+            modelBuilder.Entity("HierCore.Lab.Data.ArtifactBlob", b =>
+                {
+                    b.Property<long>("ArtifactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ArtifactId");
+
+                    b.ToTable("ArtifactBlobs");
                 });
 
             modelBuilder.Entity("HierCore.Lab.Data.Run", b =>
@@ -227,6 +243,15 @@ namespace HierCore.Lab.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HierCore.Lab.Data.ArtifactBlob", b =>
+                {
+                    b.HasOne("HierCore.Lab.Data.Artifact", null)
+                        .WithOne("Blob")
+                        .HasForeignKey("HierCore.Lab.Data.ArtifactBlob", "ArtifactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HierCore.Lab.Data.Run", b =>
                 {
                     b.HasOne("HierCore.Lab.Data.Sweep", "Sweep")
@@ -245,6 +270,11 @@ namespace HierCore.Lab.Data.Migrations.Sqlite
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HierCore.Lab.Data.Artifact", b =>
+                {
+                    b.Navigation("Blob");
                 });
 
             modelBuilder.Entity("HierCore.Lab.Data.Run", b =>
