@@ -20,12 +20,11 @@ ARG DOTNET_VERSION=10.0
 
 # ---- build -------------------------------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION}-noble AS build
-# cpu: libtorch-cpu-linux-x64 (as in the repository).
-# cuda: swaps it for the TorchSharp-cuda-linux bundle (same TorchSharp version, pulls the matching
-#       libtorch-cuda-*-linux-x64 packages, several GB). That package is on nuget.org but NOT served by the
-#       registry mirror used to develop this project, so the cuda build was never restored or run there.
+# TORCH=cpu|cuda is the engine's TorchBackend MSBuild property: cuda swaps libtorch-cpu-linux-x64 for the
+# TorchSharp-cuda-linux bundle (same TorchSharp version, pulls the matching libtorch-cuda-*-linux-x64 packages,
+# several GB). That package is on nuget.org but NOT served by the registry mirror used to develop this project,
+# so the cuda build was never restored or run there.
 ARG TORCH=cpu
-ARG TORCHSHARP_VERSION=0.107.0
 WORKDIR /src
 
 # Restore first, from the project files only, so source edits do not invalidate the package layer.
@@ -33,18 +32,10 @@ COPY Directory.Build.props Directory.Build.targets Directory.Packages.props Hier
 COPY build/ build/
 COPY src/HierCore.Engine/HierCore.Engine.csproj src/HierCore.Engine/
 COPY src/HierCore.Lab/HierCore.Lab.csproj src/HierCore.Lab/
-RUN if [ "$TORCH" = "cuda" ]; then \
-      sed -i 's#<PackageVersion Include="libtorch-cpu-linux-x64"[^>]*/>#<PackageVersion Include="TorchSharp-cuda-linux" Version="'"$TORCHSHARP_VERSION"'" />#' Directory.Packages.props && \
-      sed -i 's#<PackageReference Include="libtorch-cpu-linux-x64" />#<PackageReference Include="TorchSharp-cuda-linux" />#' src/HierCore.Engine/HierCore.Engine.csproj && \
-      grep -q TorchSharp-cuda-linux src/HierCore.Engine/HierCore.Engine.csproj; \
-    elif [ "$TORCH" != "cpu" ]; then echo "TORCH must be cpu or cuda (got '$TORCH')" >&2; exit 2; fi
-RUN dotnet restore src/HierCore.Lab/HierCore.Lab.csproj
+RUN dotnet restore src/HierCore.Lab/HierCore.Lab.csproj -p:TorchBackend=$TORCH
 
 COPY src/ src/
-# The cuda swap again: COPY src/ brought back the repository's csproj.
-RUN if [ "$TORCH" = "cuda" ]; then \
-      sed -i 's#<PackageReference Include="libtorch-cpu-linux-x64" />#<PackageReference Include="TorchSharp-cuda-linux" />#' src/HierCore.Engine/HierCore.Engine.csproj; fi
-RUN dotnet publish src/HierCore.Lab/HierCore.Lab.csproj -c Release --no-restore -o /app/publish
+RUN dotnet publish src/HierCore.Lab/HierCore.Lab.csproj -c Release --no-restore -p:TorchBackend=$TORCH -o /app/publish
 
 # ---- runtime -----------------------------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION}-noble AS runtime

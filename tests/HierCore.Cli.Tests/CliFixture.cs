@@ -1,3 +1,4 @@
+using HierCore.Engine.Datasets.Demo;
 using HierCore.Engine.Datasets;
 
 namespace HierCore.Cli.Tests;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HierCore.Engine.Contracts;
+using HierCore.Engine.Datasets.Demo;
 using HierCore.Engine.Datasets;
 using HierCore.Engine.Experiments;
 using HierCore.Engine.Methods;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using HierCore.Engine.Contracts;
+using HierCore.Engine.Datasets.Catalog;
+using HierCore.Engine.Datasets.Demo;
 using HierCore.Engine.Datasets.Textures;
 using HierCore.Engine.Datasets;
 using Spectre.Console;

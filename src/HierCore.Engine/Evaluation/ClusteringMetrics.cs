@@ -1,6 +1,6 @@
 namespace HierCore.Engine.Evaluation;
 
-/// <summary>Agreement between an unsupervised grouping and the hidden classes (METHOD.md §5).</summary>
+/// <summary>Agreement between an unsupervised grouping and the hidden classes (METHOD.md §5.6).</summary>
 public static class ClusteringMetrics
 {
     /// <summary>Purity = (1/N) Σ over clusters of the size of the cluster's largest class. 1 = every cluster is one class.</summary>

@@ -3,7 +3,7 @@ using HierCore.Engine.Contracts;
 namespace HierCore.Engine.Evaluation;
 
 /// <summary>
-/// The paper's requirements (METHOD.md §1) measured over a set of runs:
+/// The paper's requirements (METHOD.md §1.2) measured over a set of runs:
 /// R1 per-class fidelity against PatchCore one-class in S1, R2 robustness to missing labels, and stability.
 /// Pairs that do not exist give null values, never exceptions. When two runs share dataset, variant, method,
 /// scenario and seed, the first one in the input is used.

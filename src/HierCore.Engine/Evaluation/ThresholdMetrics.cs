@@ -8,7 +8,7 @@ public static class ThresholdMetrics
 {
     /// <summary>
     /// Confusion counts and rates at a deployable threshold τ with the convention <b>anomalous if score &gt; τ</b>
-    /// (strict, as the criterion z &gt; λ of METHOD.md §4). F1-max instead reports an observed score t with "≥ t";
+    /// (strict, as the criterion z &gt; λ of METHOD.md §4.5). F1-max instead reports an observed score t with "≥ t";
     /// to reproduce its F1 here, pass a τ just below t (e.g. <c>Math.BitDecrement(t)</c>).
     /// An undefined ratio (0/0) is NaN: recall and F1 when there is no anomalous sample, precision when nothing
     /// is predicted anomalous, accuracy for empty input.

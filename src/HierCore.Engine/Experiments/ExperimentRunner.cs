@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HierCore.Engine.Contracts;
+using HierCore.Engine.Datasets.Catalog;
 using HierCore.Engine.Datasets;
 using HierCore.Engine.Features;
 using HierCore.Engine.Methods;
@@ -7,7 +8,7 @@ using HierCore.Engine.Methods;
 namespace HierCore.Engine.Experiments;
 
 /// <summary>
-/// Runs one spec end to end (ARCHITECTURE.md "One run"): dataset → cached features → Fit with only the labels
+/// Runs one spec end to end (ARCHITECTURE.md §3): dataset → cached features → Fit with only the labels
 /// the scenario allows → Score → evaluate. Holds the feature store and bank cache, so the runs of a sweep in
 /// one process share features and identical memory banks.
 /// </summary>

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace HierCore.Engine.Features;
 
 /// <summary>
-/// Pixel anomaly map (METHOD.md §3): the patch-score grid bilinearly upsampled to the crop size
+/// Pixel anomaly map (METHOD.md §3.4): the patch-score grid bilinearly upsampled to the crop size
 /// (align_corners = false, as torch's F.interpolate in PatchCore), then a Gaussian blur with σ = 4 done
 /// exactly as scipy.ndimage.gaussian_filter (truncate = 4 → radius ⌊4σ + 0.5⌋, mode 'reflect'), which is
 /// what patchcore-inspection calls. Managed code keeps the result bit-stable across devices.

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace HierCore.Engine.Memory;
 
 /// <summary>
-/// Approximate greedy k-center coreset (METHOD.md §3): seeded Gaussian projection to 128 dims, 10 seeded
+/// Approximate greedy k-center coreset (METHOD.md §3.1): seeded Gaussian projection to 128 dims, 10 seeded
 /// starting points whose mean distance initialises every min-distance, then repeatedly the arg-max of the
 /// min-distance. Returns row indices in pick order. <see cref="Select"/> and <see cref="SelectNaive"/> give
 /// identical picks; <see cref="Select"/> skips distances the triangle inequality proves useless.

@@ -1,7 +1,7 @@
 namespace HierCore.Engine.Memory;
 
 /// <summary>
-/// The shared start of approximate greedy k-center (METHOD.md §3, patchcore-inspection's
+/// The shared start of approximate greedy k-center (METHOD.md §3.1, patchcore-inspection's
 /// ApproximateGreedyCoresetSampler): a few random starting points, and every point's min-distance set to
 /// its mean distance to them. The starting points only seed the distances; they are not picks.
 /// </summary>

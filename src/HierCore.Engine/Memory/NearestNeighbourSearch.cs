@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace HierCore.Engine.Memory;
 
 /// <summary>
-/// Euclidean (not squared) distance from each query row to its k nearest bank rows (METHOD.md §3), computed
+/// Euclidean (not squared) distance from each query row to its k nearest bank rows (METHOD.md §3.2), computed
 /// block by block as ‖a‖² + ‖b‖² − 2abᵀ with a running best, so no Q×M matrix is ever held. With sources,
 /// a bank entry whose source image equals the query's is ignored (leave-image-out); a query with every
 /// entry excluded gets distance +∞ and index −1. Returns [Q, k] distances (float32) and indices (int64).

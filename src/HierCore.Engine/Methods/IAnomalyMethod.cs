@@ -4,7 +4,7 @@ namespace HierCore.Engine.Methods;
 
 /// <summary>
 /// One anomaly-detection method. Fit and Score receive only what the scenario allows: class labels are
-/// null when withheld (METHOD.md §1), and the feature sets carry no class information.
+/// null when withheld (METHOD.md §1.1), and the feature sets carry no class information.
 /// </summary>
 public interface IAnomalyMethod : IDisposable
 {

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace HierCore.Engine.Methods;
 
-/// <summary>Patch scores → image score (METHOD.md §3).</summary>
+/// <summary>Patch scores → image score (METHOD.md §3.3).</summary>
 public static class PatchScoring
 {
     /// <summary>

@@ -1,4 +1,6 @@
 using HierCore.Engine.Contracts;
+using HierCore.Engine.Datasets.Catalog;
+using HierCore.Engine.Datasets.Demo;
 using HierCore.Engine.Datasets;
 using HierCore.Lab.Hosting;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using HierCore.Engine.Datasets.Catalog;
 using HierCore.Engine.Datasets;
 
 namespace HierCore.Lab.Jobs;

@@ -3,7 +3,7 @@ using HierCore.Engine.Experiments;
 
 namespace HierCore.Lab.Reports;
 
-/// <summary>R1/R2/stability measures of a set of runs (METHOD.md §1). The engine computes them; see EngineRegistration.</summary>
+/// <summary>R1/R2/stability measures of a set of runs (METHOD.md §1.2). The engine computes them; see EngineRegistration.</summary>
 public interface IRequirementMeasures
 {
     /// <summary>Null when the measures are not available.</summary>

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using HierCore.Engine.Datasets.Catalog;
+using HierCore.Engine.Datasets.Demo;
 using HierCore.Engine.Datasets;
 using HierCore.Engine.Imaging;
 

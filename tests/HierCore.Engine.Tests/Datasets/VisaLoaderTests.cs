@@ -1,4 +1,5 @@
 using HierCore.Engine.Contracts;
+using HierCore.Engine.Datasets.Catalog;
 using HierCore.Engine.Datasets;
 
 namespace HierCore.Engine.Tests.Datasets;

@@ -5,7 +5,7 @@ using HierCore.Engine.Methods;
 
 namespace HierCore.Engine.Tests.Experiments;
 
-/// <summary>A label the scenario withholds never reaches the method (METHOD.md §1).</summary>
+/// <summary>A label the scenario withholds never reaches the method (METHOD.md §1.1).</summary>
 [Collection("tiny demo")]
 public class ScenarioLabelTests(TinyDemo demo)
 {

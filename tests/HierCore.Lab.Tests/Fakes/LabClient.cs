@@ -40,6 +40,21 @@ public static class LabClient
         return runs;
     }
 
+    /// <summary>Polls one run until its reported phase satisfies the condition (fails after the timeout).</summary>
+    public static async Task WaitForPhaseAsync(this HttpClient http, string runId, Func<string?, bool> reached, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        string? phase;
+        do
+        {
+            using var doc = JsonDocument.Parse(await http.GetStringAsync($"/api/runs/{runId}"));
+            phase = doc.RootElement.GetProperty("phase").GetString();
+            if (reached(phase)) return;
+            await Task.Delay(100);
+        } while (DateTime.UtcNow < deadline);
+        Assert.Fail($"Run {runId} did not reach the expected phase (last: {phase ?? "none"}).");
+    }
+
     public static bool AllFinal(List<(string Id, string Status, int Attempt)> runs) =>
         runs.Count > 0 && runs.All(r => r.Status is nameof(RunStatus.Succeeded) or nameof(RunStatus.Failed) or nameof(RunStatus.Cancelled));
 }

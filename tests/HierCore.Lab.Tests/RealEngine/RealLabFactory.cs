@@ -1,3 +1,5 @@
+using HierCore.Engine.Datasets.Catalog;
+using HierCore.Engine.Datasets.Demo;
 using HierCore.Engine.Datasets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,4 +1,5 @@
 using HierCore.Engine.Contracts;
+using HierCore.Engine.Datasets.Demo;
 using HierCore.Engine.Datasets;
 using HierCore.Engine.Experiments;
 using HierCore.Lab.Jobs;

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using HierCore.Engine.Contracts;
+using HierCore.Engine.Datasets.Demo;
 using HierCore.Engine.Datasets;
 using HierCore.Lab.Data;
 using HierCore.Lab.Jobs;

@@ -27,7 +27,7 @@ internal static class DemoRenderer
                 Put(clean, x, y, scene.Colour(ToCanvas(x, size), ToCanvas(y, size)), noiseSeed);
         if (defectKind is null) return new DemoSample(clean, clean, null, null);
 
-        // Redraw until the defect is valid (the DATA.md rule): 0.1-25 % of the image, mean change >= 8/255.
+        // Redraw until the defect is valid (DATA-FORMATS.md §7.3): 0.1-25 % of the image, mean change >= 8/255.
         for (int attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var defect = Defect.Sample(defectKind, scene, rng);

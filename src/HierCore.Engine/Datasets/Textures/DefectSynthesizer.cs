@@ -4,7 +4,7 @@ using HierCore.Engine.Randomness;
 namespace HierCore.Engine.Datasets.Textures;
 
 /// <summary>
-/// Draws defects until one passes DATA.md's validity rule, measured on the final 8-bit pixels:
+/// Draws defects until one passes the validity rule of DATA-FORMATS.md §7.3, measured on the final 8-bit pixels:
 /// mask coverage in [0.1 %, 25 %] and mean absolute change inside the mask ≥ 8/255 (a same-texture
 /// patch can be invisible, and an invisible "defect" would be label noise).
 /// </summary>

@@ -5,7 +5,7 @@ using HierCore.Engine.Randomness;
 namespace HierCore.Engine.Datasets.Textures;
 
 /// <summary>
-/// Builds the `textures` benchmark (DATA.md): real photographs from ufoai-textures with synthetic
+/// Builds the `textures` benchmark (DATA-FORMATS.md §7.2): real photographs from ufoai-textures with synthetic
 /// defects, in MVTec AD layout plus manifest.json. Same seed → same bytes: every image has its own
 /// SplitMix64 stream keyed by its path, so images can be made in parallel without changing a byte.
 /// </summary>

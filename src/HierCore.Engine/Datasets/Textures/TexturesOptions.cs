@@ -3,8 +3,8 @@ using HierCore.Engine.Contracts;
 namespace HierCore.Engine.Datasets.Textures;
 
 /// <summary>
-/// What to generate. The default counts are DATA.md's minimum (150 train, 20 test-good, 4 × 10 defects
-/// per class): a full sweep over them stays near 20 minutes on 2 cores.
+/// What to generate. The default counts (DATA-FORMATS.md §7.2: 150 train, 20 test-good, 4 × 10 defects
+/// per class) keep a full sweep over them near 20 minutes on 2 cores.
 /// </summary>
 /// <param name="Source">The ufoai-textures .deb, its extracted folder, or 0textures.pk3.</param>
 /// <param name="OutputDirectory">Dataset root to create (MVTec AD layout).</param>

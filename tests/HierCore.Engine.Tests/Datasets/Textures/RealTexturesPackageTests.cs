@@ -1,20 +1,21 @@
 using HierCore.Engine.Datasets.Textures;
+using HierCore.Tests.Shared;
 
 namespace HierCore.Engine.Tests.Datasets.Textures;
 
-/// <summary>Runs on the real ufoai-textures package when the machine has it (installed, $HIERCORE_UFOAI_TEXTURES, or a .deb here).</summary>
+/// <summary>Runs on the real ufoai-textures package (installed, $HIERCORE_UFOAI_TEXTURES, or a .deb here); see TexturesFact.</summary>
 public sealed class RealTexturesPackageTests
 {
-    [Fact]
+    [TexturesFact]
     public void The_default_catalog_generates_from_the_real_package()
     {
         var source = TexturesSource.Locate();
-        if (source is null) return; // package absent: nothing to check on this machine
+        Assert.True(source is not null, "ufoai-textures is missing; CI installs it (.ci/run).");
 
         var output = Path.Combine(Path.GetTempPath(), $"hiercore-real-textures-{Guid.NewGuid():N}");
         try
         {
-            var report = TexturesGenerator.Generate(new TexturesOptions(source, output, Seed: 1, TrainPerClass: 1, TestGoodPerClass: 1, DefectsPerType: 1));
+            var report = TexturesGenerator.Generate(new TexturesOptions(source!, output, Seed: 1, TrainPerClass: 1, TestGoodPerClass: 1, DefectsPerType: 1));
             Assert.Equal(TextureCatalog.Default.Classes.Select(c => c.Name), report.Classes);
             Assert.Equal(8 * 6, report.ImageCount);
             foreach (var cls in report.Classes)

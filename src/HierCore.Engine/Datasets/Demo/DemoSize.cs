@@ -1,4 +1,4 @@
-namespace HierCore.Engine.Datasets;
+namespace HierCore.Engine.Datasets.Demo;
 
 /// <summary>How much of the demo dataset to make. The default is the shipped size; tests use a reduced one.</summary>
 /// <param name="ImageSize">Side in pixels; the picture is the same at any size (drawn on a 256-unit canvas).</param>

@@ -2,7 +2,7 @@ using HierCore.Engine.Datasets.Demo;
 using HierCore.Engine.Imaging;
 using HierCore.Engine.Randomness;
 
-namespace HierCore.Engine.Datasets;
+namespace HierCore.Engine.Datasets.Demo;
 
 /// <summary>
 /// The built-in "demo" dataset: six procedural classes (stripes, grid, woven, noise textures; disc and rod objects)

@@ -1,9 +1,14 @@
 using System.Collections.Concurrent;
 using HierCore.Engine.Contracts;
+using HierCore.Engine.Datasets.Demo;
+using HierCore.Engine.Datasets;
 
-namespace HierCore.Engine.Datasets;
+namespace HierCore.Engine.Datasets.Catalog;
 
-/// <summary>Finds datasets by name or path, detects their layout, and generates the built-in ones on first use.</summary>
+/// <summary>
+/// Finds datasets by name or path, detects their layout, and generates the built-in ones on first use. Above the
+/// formats and the generators (its own namespace), so those never depend back on it.
+/// </summary>
 public static class DatasetCatalog
 {
     // Built-in generated datasets. Others (e.g. "textures") can join through RegisterGenerator.
