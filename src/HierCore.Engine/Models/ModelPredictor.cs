@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HierCore.Engine.Datasets;
+using HierCore.Engine.Datasets.Catalog;
 using HierCore.Engine.Contracts;
 using HierCore.Engine.Features;
 using HierCore.Engine.Rendering;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using HierCore.Engine.Datasets;
+using HierCore.Engine.Datasets.Demo;
 using HierCore.Engine.Datasets.Textures;
 using HierCore.Lab.Hosting;
 
