@@ -41,7 +41,11 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
     static InlineProgress<(int done, int total)> Report(IProgress<RunProgress>? progress, int offset, int total, string split) =>
         new(p => progress?.Report(new RunProgress(RunPhases.Features, offset + p.done, total, split)));
 
-    FeatureSet Load(IReadOnlyList<ImageSample> samples, RunSpec spec, IProgress<(int done, int total)> progress, CancellationToken ct)
+    FeatureSet Load(IReadOnlyList<ImageSample> samples, RunSpec spec, IProgress<(int done, int total)> progress, CancellationToken ct) =>
+        Extract(samples.Select(s => s.ImagePath).ToArray(), spec, progress, ct);
+
+    /// <summary>Features of any images at the spec's feature setting (cached like dataset images); the caller disposes the set.</summary>
+    public FeatureSet Extract(string[] paths, RunSpec spec, IProgress<(int done, int total)>? progress, CancellationToken ct)
     {
         var embedder = PatchEmbedder.Create(spec.Embedding);
         var backbone = Backbone(spec.Device);
@@ -50,7 +54,6 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
             embedder, Cache, SettingsKey(spec),
             path => Preprocess.ToChw(ImageDecoder.Decode(path), spec.Resize, spec.Crop),
             spec.Crop);
-        var paths = samples.Select(s => s.ImagePath).ToArray();
         var features = extractor.Extract(paths, progress, ct);
         Extracted += extractor.Extracted;
         return ToFeatureSet(features, paths);
