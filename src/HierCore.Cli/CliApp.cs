@@ -9,6 +9,7 @@ public static class CliApp
     public static RootCommand Create() => new("hiercore — multi-class anomaly detection experiments (PatchCore, PatchCore-OC, HierCore) from the command line.")
     {
         RunCommand.Create(),
+        PredictCommand.Create(),
         SweepCommand.Create(),
         StudyCommand.Create(),
         DatasetsCommand.Create(),

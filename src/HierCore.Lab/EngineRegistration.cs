@@ -16,7 +16,8 @@ public static class EngineRegistration
     public static IServiceCollection AddEngine(this IServiceCollection services)
     {
         // Created on first use (the first run), disposed by the container at shutdown.
-        services.AddSingleton<IExperimentRunner>(sp => new ExperimentRunner(sp.GetRequiredService<LabPaths>().DataDirectory));
+        // Every run keeps its fitted model (the run page's "Download model", GET /api/runs/{id}/model).
+        services.AddSingleton<IExperimentRunner>(sp => new ExperimentRunner(sp.GetRequiredService<LabPaths>().DataDirectory) { ExportModels = true });
         services.AddSingleton<IRequirementMeasures, EngineRequirementMeasures>();
         services.AddSingleton<IDatasetCatalog, EngineDatasetCatalog>();
         services.AddSingleton<Jobs.IDatasetPreflight, Jobs.DatasetPreflight>();

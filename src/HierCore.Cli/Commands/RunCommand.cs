@@ -19,7 +19,8 @@ public static class RunCommand
         var output = new Option<string?>("--out") { Description = "Write result.json here" };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => RunSettings.Defaults.Seed };
         var scores = new Option<string?>("--scores") { Description = "Write per-image scores.csv here" };
-        var command = new Command("run", "Run one method in one scenario and print its per-class table and headline.") { method, scenario, seed, output, scores };
+        var modelOut = new Option<string?>("--model-out") { Description = "Write the fitted model (.hcm, for hiercore predict) here" };
+        var command = new Command("run", "Run one method in one scenario and print its per-class table and headline.") { method, scenario, seed, output, scores, modelOut };
         common.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -33,12 +34,17 @@ public static class RunCommand
             }
             catch (Exception e) when (e is ArgumentException or FormatException) { return ExitCodes.Invalid(e.Message); }
 
-            using var runner = new ExperimentRunner(common.DataDirectory(parse));
+            using var runner = new ExperimentRunner(common.DataDirectory(parse)) { ExportModels = parse.GetValue(modelOut) is not null };
             try
             {
                 var result = await ConsoleProgress.RunAsync(spec.Method + " " + spec.Scenario, p => runner.RunAsync(spec, p, ct));
                 ResultTables.PrintRun(result);
                 await ResultFiles.WriteAsync(result, parse.GetValue(output), parse.GetValue(scores), ct);
+                if (result.ModelFile is { } fitted && parse.GetValue(modelOut) is { } target)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+                    File.Move(fitted, target, overwrite: true);
+                }
                 return 0;
             }
             catch (NotApplicableException e) { return ExitCodes.Invalid(e.Message); }

@@ -117,6 +117,12 @@ public sealed record RunResult
     /// <summary>Per-image scores (scores.csv); not part of result.json.</summary>
     [System.Text.Json.Serialization.JsonIgnore] public IReadOnlyList<ImageScore> Scores { get; init; } = [];
     [System.Text.Json.Serialization.JsonIgnore] public IReadOnlyList<AnomalyMapArtifact> Maps { get; init; } = [];
+
+    /// <summary>
+    /// The fitted model (.hcm, see Models.ModelFile) written at the end of the run when the runner exports models:
+    /// a file the caller takes over (moves into its results); null otherwise. Not part of result.json.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore] public string? ModelFile { get; init; }
 }
 
 public static class MetricDefinitions

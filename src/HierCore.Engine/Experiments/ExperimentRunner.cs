@@ -22,6 +22,14 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
 
     public string DatasetsDirectory { get; } = Path.Combine(dataDirectory, "datasets");
     public FeatureStore Features => features;
+
+    /// <summary>
+    /// When true, each run writes its fitted model to data/models/pending/ and names the file in RunResult.ModelFile
+    /// (the caller moves it into the run's results). Off for the CLI's sweeps and benches, which keep no model.
+    /// </summary>
+    public bool ExportModels { get; init; }
+
+    readonly string pendingModels = Path.Combine(dataDirectory, "models", "pending");
     public BankCache Banks => banks;
 
     public async Task<RunResult> RunAsync(RunSpec spec, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
@@ -44,6 +52,8 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
         var dataset = DatasetCatalog.Resolve(spec.Dataset, DatasetsDirectory);
         progress?.Report(new RunProgress(RunPhases.Load, 1, 1, $"{dataset.Train.Count} training and {dataset.Test.Count} test images"));
         RunSpecValidation.Validate(spec, dataset); // bounds that need the training images, before any feature is computed
+        // While this run reads its feature partition, a disk-budget eviction leaves it alone.
+        using var lease = DiskBudget.CacheLease.Acquire(features.Cache.PartitionFolder(FeatureStore.SettingsKey(spec)));
 
         var clock = Stopwatch.StartNew();
         var extractedBefore = features.Extracted;
@@ -71,6 +81,12 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
         progress?.Report(new RunProgress(RunPhases.Evaluate, 0, 1));
         var evaluation = ResultAssembler.Evaluate(dataset, spec, method, predictions, ct);
         progress?.Report(new RunProgress(RunPhases.Evaluate, 1, 1));
+        string? modelFile = null;
+        if (ExportModels)
+        {
+            modelFile = Path.Combine(pendingModels, Guid.NewGuid().ToString("N") + Models.ModelFile.Extension);
+            Models.ModelFile.Write(modelFile, Models.FittedModel.From(spec, method));
+        }
 
         return evaluation with
         {
@@ -94,6 +110,7 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
                 PeakRssBytes = Process.GetCurrentProcess().PeakWorkingSet64,
             },
             FeaturesExtracted = features.Extracted - extractedBefore,
+            ModelFile = modelFile,
         };
     }
 

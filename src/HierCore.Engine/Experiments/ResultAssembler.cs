@@ -24,7 +24,7 @@ public static class ResultAssembler
             var sample = dataset.Test[i];
             var p = predictions[i];
             scored.Add(new ScoredImage(sample.ClassName, sample.IsAnomalous, p.Score, p.NormalizedScore,
-                NormalizedMap(p, spec.Crop), sample.LoadMask(spec.Resize, spec.Crop)));
+                p.ZMap(spec.Crop), sample.LoadMask(spec.Resize, spec.Crop)));
         }
         var metrics = new Evaluator(spec.Crop, spec.Crop).Evaluate(scored, spec.Scenario, spec.Lambda, ct);
 
@@ -55,14 +55,6 @@ public static class ResultAssembler
     public static IReadOnlyList<GroupCriterion> Criteria(IAnomalyMethod method, double lambda, string?[]? majority = null) =>
         method.Groups.Select((g, i) => new GroupCriterion(g.Name, g.Model.Criterion.Center, g.Model.Criterion.Spread,
             g.Model.Criterion.Threshold(lambda), g.Model.Criterion.Samples, majority?[i], g.Model.Criterion.Fallback)).ToArray();
-
-    /// <summary>z-map: patch scores → upsampled, blurred anomaly map, normalised with the group's (μg, σg).</summary>
-    static float[] NormalizedMap(Prediction p, int crop)
-    {
-        var map = AnomalyMap.Compute(p.PatchScores, crop);
-        for (var j = 0; j < map.Length; j++) map[j] = (float)((map[j] - p.GroupCenter) / p.GroupSpread);
-        return map;
-    }
 
     /// <summary>Majority training class of each group (hidden from the method; used only to judge routing).</summary>
     static string?[] MajorityClasses(AnomalyDataset dataset, IAnomalyMethod method) =>

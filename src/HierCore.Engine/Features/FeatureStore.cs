@@ -42,7 +42,11 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
     static InlineProgress<(int done, int total)> Report(IProgress<RunProgress>? progress, int offset, int total, string split) =>
         new(p => progress?.Report(new RunProgress(RunPhases.Features, offset + p.done, total, split)));
 
-    FeatureSet Load(IReadOnlyList<ImageSample> samples, RunSpec spec, IProgress<(int done, int total)> progress, CancellationToken ct)
+    FeatureSet Load(IReadOnlyList<ImageSample> samples, RunSpec spec, IProgress<(int done, int total)> progress, CancellationToken ct) =>
+        Extract(samples.Select(s => s.ImagePath).ToArray(), spec, progress, ct);
+
+    /// <summary>Features of any images at the spec's feature setting (cached like dataset images); the caller disposes the set.</summary>
+    public FeatureSet Extract(string[] paths, RunSpec spec, IProgress<(int done, int total)>? progress, CancellationToken ct)
     {
         var embedder = PatchEmbedder.Create(spec.Embedding);
         var backbone = Backbone(spec.Device);
@@ -52,7 +56,6 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
             embedder, Cache, settingsKey,
             path => Preprocess.ToChw(ImageDecoder.Decode(path), spec.Resize, spec.Crop),
             spec.Crop);
-        var paths = samples.Select(s => s.ImagePath).ToArray();
         var keys = paths.Select(ContentHash.Of).ToArray();
         var descriptors = new float[paths.Length][];
         var (patchCount, dim) = (0, embedder.Dim);
@@ -68,7 +71,7 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
             else misses.Add(i);
         }
         var done = paths.Length - misses.Count;
-        progress.Report((done, paths.Length));
+        progress?.Report((done, paths.Length));
         foreach (var chunk in misses.Chunk(ExtractionChunk))
         {
             ct.ThrowIfCancellationRequested();
@@ -77,7 +80,7 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
             patchCount = computed[0].PatchCount;
             Extracted += extractor.Extracted;
             done += chunk.Length;
-            progress.Report((done, paths.Length));
+            progress?.Report((done, paths.Length));
         }
         var source = new CachedPatchSource(Cache, settingsKey, keys, patchCount, dim,
             i => extractor.Extract([paths[i]], null, CancellationToken.None));

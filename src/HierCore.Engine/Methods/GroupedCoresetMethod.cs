@@ -95,6 +95,19 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
         var scaled = scale.Apply(groups.Select(g => g.Model.Criterion).ToArray());
         for (var g = 0; g < groups.Count; g++) groups[g] = groups[g] with { Model = groups[g].Model.WithCriterion(scaled[g]) };
     }
+    /// Takes fitted groups (read from a model file) instead of fitting: Score then routes and decides exactly as after
+    /// Fit with the same spec. The training assignment is not kept in a model, so TrainingGroups is empty.
+    /// </summary>
+    public void Restore(IReadOnlyList<NamedGroup> fitted, Contracts.RunSpec spec)
+    {
+        if (groups.Count > 0) throw new InvalidOperationException($"{Name}: already fitted.");
+        groups.AddRange(fitted);
+        trainingGroups = [];
+        OnRestored(spec);
+    }
+
+    /// <summary>Rebuilds any routing state Fit derives from its inputs (which labels it saw).</summary>
+    protected virtual void OnRestored(Contracts.RunSpec spec) { }
 
     public ScoreReport Score(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context)
     {

@@ -48,6 +48,9 @@ public sealed class HierCoreMethod : GroupedCoresetMethod
         return (Clustering.Labels, names);
     }
 
+    /// <summary>Fit saw class labels exactly when the scenario gives training labels (ExperimentRunner), so groups were classes.</summary>
+    protected override void OnRestored(Contracts.RunSpec spec) => groupsAreClasses = Contracts.ScenarioExtensions.TrainLabels(spec.Scenario);
+
     protected override Routing Route(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context)
     {
         var routing = context.Spec.Routing.Trim().ToLowerInvariant();

@@ -11,4 +11,13 @@ public sealed record Prediction(
     int Group,
     float[] PatchScores,
     double GroupCenter,
-    double GroupSpread);
+    double GroupSpread)
+{
+    /// <summary>z-map: patch scores → upsampled, blurred anomaly map, normalised with the group's z location and spread.</summary>
+    public float[] ZMap(int crop)
+    {
+        var map = Features.AnomalyMap.Compute(PatchScores, crop);
+        for (var j = 0; j < map.Length; j++) map[j] = (float)((map[j] - GroupCenter) / GroupSpread);
+        return map;
+    }
+}

@@ -20,6 +20,7 @@ public static class ApiEndpoints
         api.MapPost("/runs/{id}/retry", RetryRun).RequireLabWrite();
         api.MapGet("/sweeps/{id}/results.csv", SweepResultsCsv);
         api.MapGet("/sweeps/{id}/compare.{format}", SweepCompareExport);
+        api.MapRecordEndpoints();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         app.MapArtifactEndpoints();
         return app;
@@ -35,7 +36,8 @@ public static class ApiEndpoints
             : Results.BadRequest(new { errors = created.Errors });
     }
 
-    private static async Task<IResult> ListRuns(string? sweep, string? status, RunQueries queries, CancellationToken ct, int page = 0, int size = 100)
+    private static async Task<IResult> ListRuns(string? sweep, string? status, RunQueries queries, CancellationToken ct, int page = 0, int size = 100,
+        string? q = null, string? tag = null, bool archived = false)
     {
         SweepId? sweepId = null;
         if (sweep is not null)
@@ -51,7 +53,10 @@ public static class ApiEndpoints
                 return Results.BadRequest(new { errors = new[] { $"status: '{status}' is not one of {string.Join(", ", Enum.GetNames<RunStatus>())}." } });
             st = parsed;
         }
-        var result = await queries.QueryAsync(new RunFilter(sweepId, st), "created", false, page, Math.Clamp(size, 1, 1000), ct);
+        var (text, tags) = SearchText.Parse(q);
+        if (!string.IsNullOrWhiteSpace(tag)) tags = [.. tags, tag.Trim().ToLowerInvariant()];
+        var result = await queries.QueryAsync(new RunFilter(sweepId, st, Search: text, Tags: tags, IncludeArchived: archived),
+            "created", false, page, Math.Clamp(size, 1, 1000), ct);
         return Results.Ok(new { total = result.Total, runs = result.Items.Select(RunJson.Row) });
     }
 

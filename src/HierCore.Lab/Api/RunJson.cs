@@ -11,6 +11,7 @@ public static class RunJson
         id = r.Id.ToString(), sweep = r.SweepId.ToString(), method = r.Method, scenario = r.Scenario, dataset = r.Dataset, seed = r.Seed,
         status = r.Status.ToString(), attempt = r.Attempt, phase = r.Phase, progress = r.Progress, headline = r.Headline, error = r.Error,
         created_at = r.CreatedAt, started_at = r.StartedAt, finished_at = r.FinishedAt, worker = r.Worker,
+        tags = Data.TagList.Decode(r.RunTags), sweep_tags = Data.TagList.Decode(r.SweepTags),
     };
 
     public static object Detail(RunDetail d) => new
@@ -19,6 +20,7 @@ public static class RunJson
         seed = d.Run.Seed, status = d.Run.Status.ToString(), attempt = d.Run.Attempt, phase = d.Run.Phase, progress = d.Run.Progress,
         headline = d.Run.Headline, error = d.Run.Error, worker = d.Run.Worker,
         created_at = d.Run.CreatedAt, started_at = d.Run.StartedAt, finished_at = d.Run.FinishedAt,
+        tags = Data.TagList.Decode(d.Run.Tags), note = d.Run.Note,
         spec = d.Spec is null ? (object?)null : System.Text.Json.JsonDocument.Parse(d.Run.SpecJson).RootElement,
         result = d.Run.ResultJson is null ? (object?)null : System.Text.Json.JsonDocument.Parse(d.Run.ResultJson).RootElement,
         artifacts = d.Artifacts.Select(a => new { kind = a.Kind.ToString(), url = "/artifacts/" + a.RelativePath, a.Class, a.Image, a.Label, a.Score }),

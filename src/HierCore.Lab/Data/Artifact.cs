@@ -3,7 +3,8 @@ using HierCore.Engine.Features;
 
 namespace HierCore.Lab.Data;
 
-public enum ArtifactKind { AnomalyMap, ScoresCsv }
+/// <summary>Stored as text (max 16 characters): a new kind needs no migration.</summary>
+public enum ArtifactKind { AnomalyMap, ScoresCsv, Model }
 
 /// <summary>
 /// A file a run produced. RelativePath is its address under /artifacts/ (relative to the data directory); its bytes

@@ -28,12 +28,16 @@ public sealed class LabDbContext(DbContextOptions<LabDbContext> options) : DbCon
         {
             e.HasKey(s => s.Id);
             e.HasIndex(s => s.CreatedAt);
+            e.Property(s => s.Tags).HasMaxLength(TagList.MaxStoredLength);
+            e.Property(s => s.Note).HasMaxLength(TagList.MaxNoteLength);
             e.HasMany(s => s.Runs).WithOne(r => r.Sweep).HasForeignKey(r => r.SweepId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<Run>(e =>
         {
             e.HasKey(r => r.Id);
             e.HasIndex(r => r.Status);
+            e.Property(r => r.Tags).HasMaxLength(TagList.MaxStoredLength);
+            e.Property(r => r.Note).HasMaxLength(TagList.MaxNoteLength);
             e.HasIndex(r => new { r.SweepId, r.Method, r.Scenario });
             e.HasMany(r => r.Artifacts).WithOne().HasForeignKey(a => a.RunId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(r => r.Log).WithOne().HasForeignKey(l => l.RunId).OnDelete(DeleteBehavior.Cascade);

@@ -31,6 +31,10 @@ public sealed class Run
     public string? Error { get; set; }
     public double? Headline { get; set; }
     public string? ResultJson { get; set; }
+    /// <summary>Tags in stored form (see TagList).</summary>
+    public string Tags { get; set; } = "";
+    /// <summary>A Markdown note (rendered without raw HTML).</summary>
+    public string? Note { get; set; }
     public List<Artifact> Artifacts { get; set; } = [];
     public List<RunLogLine> Log { get; set; } = [];
 }

@@ -9,5 +9,11 @@ public sealed class Sweep
     public required string RequestJson { get; set; }
     public DateTime CreatedAt { get; set; }
     public int RunCount { get; set; }
+    /// <summary>Tags in stored form (see TagList): "|a|b|", so one tag is found with a LIKE on "|a|".</summary>
+    public string Tags { get; set; } = "";
+    /// <summary>A Markdown note (rendered without raw HTML).</summary>
+    public string? Note { get; set; }
+    /// <summary>Set when archived: hidden from default lists, nothing deleted.</summary>
+    public DateTime? ArchivedAt { get; set; }
     public List<Run> Runs { get; set; } = [];
 }

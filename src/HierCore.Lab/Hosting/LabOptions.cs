@@ -7,6 +7,12 @@ public sealed class LabOptions
     /// <summary>Folders the UI may browse for datasets (nothing outside them); the first holds generated datasets.</summary>
     public List<string> DatasetRoots { get; set; } = [];
     public bool GenerateDemoDataset { get; set; } = true;
+    /// <summary>Byte budget of data/features (0: no limit); least-recently-used settings partitions go first, never one in use.</summary>
+    public long FeatureCacheMaxBytes { get; set; }
+    /// <summary>Byte budget of data/banks, the on-disk bank store (0: no limit); evicted like the feature cache.</summary>
+    public long BankStoreMaxBytes { get; set; }
+    /// <summary>How often the budgets are enforced in the background (also at start-up and on "Evict now").</summary>
+    public double EvictionIntervalMinutes { get; set; } = 10;
 }
 
 /// <summary>Section "Database": provider sqlite (default) or postgres.</summary>

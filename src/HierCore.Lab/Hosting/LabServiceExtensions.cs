@@ -40,6 +40,12 @@ public static class LabServiceExtensions
         services.AddSingleton<SweepService>();
         services.AddSingleton<RunQueries>();
         services.AddSingleton<CompareService>();
+        services.AddSingleton<Records.RecordEdits>();
+        services.AddSingleton<Records.SweepDeletion>();
+        services.AddHostedService<Records.OrphanArtifactSweeper>();
+        services.AddSingleton<Records.StorageService>();
+        services.AddSingleton<Datasets.DatasetGeneration>();
+        services.AddHostedService<Records.StorageBudgetService>();
         services.AddTransient<RunJob>();
         services.AddHostedService<DemoDatasetStartup>();
 

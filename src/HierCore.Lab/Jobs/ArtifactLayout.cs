@@ -4,13 +4,15 @@ using HierCore.Lab.Data;
 namespace HierCore.Lab.Jobs;
 
 /// <summary>
-/// The names of a run's artifacts, the same for both stores: artifacts/{run}/a{attempt}/scores.csv and
+/// The names of a run's artifacts, the same for both stores: artifacts/{run}/a{attempt}/scores.csv, model.hcm and
 /// .../maps/{index}_{class}_{image}.png. Each attempt has its own folder, so a presumed-dead earlier attempt that
 /// still finishes never overwrites the attempt that owns the run now.
 /// </summary>
 public static class ArtifactLayout
 {
     public const string Folder = "artifacts";
+
+    public const string ModelFileName = "model" + HierCore.Engine.Models.ModelFile.Extension;
 
     public static string RunFolder(RunId id) => $"{Folder}/{id.Value:N}";
     public static string AttemptFolder(RunId id, int attempt) => $"{RunFolder(id)}/a{attempt}";
@@ -21,6 +23,9 @@ public static class ArtifactLayout
         var dir = AttemptFolder(id, attempt);
         yield return (new Artifact { RunId = id, Kind = ArtifactKind.ScoresCsv, RelativePath = $"{dir}/scores.csv" },
             System.Text.Encoding.UTF8.GetBytes(ScoresCsv.Write(result.Scores)));
+        // The fitted model the engine wrote (Lab runners export one per run); the pending file goes after PrepareAsync.
+        if (result.ModelFile is { } model && File.Exists(model))
+            yield return (new Artifact { RunId = id, Kind = ArtifactKind.Model, RelativePath = $"{dir}/{ModelFileName}" }, File.ReadAllBytes(model));
         for (var i = 0; i < result.Maps.Count; i++)
         {
             var map = result.Maps[i];

@@ -15,6 +15,7 @@ public sealed class ResultStore(IDbContextFactory<LabDbContext> dbs, IArtifactSt
     public async Task<bool> SaveSucceededAsync(RunId id, int attempt, RunResult result, CancellationToken ct)
     {
         var rows = await artifacts.PrepareAsync(id, attempt, result, ct);
+        Records.FittedModels.RemovePending(result); // its bytes are in the attempt's artifacts now
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The ownership check and the status change are one conditional UPDATE: it locks the row (PostgreSQL) or the

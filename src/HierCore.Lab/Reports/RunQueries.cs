@@ -9,7 +9,7 @@ namespace HierCore.Lab.Reports;
 
 public sealed record RunRow(RunId Id, SweepId SweepId, string SweepName, string Method, string Scenario, string Dataset, int Seed,
     RunStatus Status, int Attempt, string? Phase, int ProgressDone, int ProgressTotal, double Progress, DateTime CreatedAt,
-    DateTime? StartedAt, DateTime? FinishedAt, double? Headline, string? Error, string? Worker, string? SpecJson = null)
+    DateTime? StartedAt, DateTime? FinishedAt, double? Headline, string? Error, string? Worker, string? SpecJson = null, string RunTags = "", string SweepTags = "")
 {
     /// <summary>The run's value of a registered setting, read from its spec ("" when the spec cannot be read).</summary>
     public string Setting(HierCore.Engine.Contracts.RunSetting setting)
@@ -18,13 +18,32 @@ public sealed record RunRow(RunId Id, SweepId SweepId, string SweepName, string 
         try { return setting.Format(LabJson.Deserialize<RunSpec>(SpecJson)); }
         catch (System.Text.Json.JsonException) { return ""; }
     }
+
+    /// <summary>The run's own tags, then its sweep's (a run is found by either).</summary>
+    public IReadOnlyList<string> Tags => [.. TagList.Decode(RunTags), .. TagList.Decode(SweepTags).Except(TagList.Decode(RunTags))];
 }
 
-public sealed record RunFilter(SweepId? Sweep = null, RunStatus? Status = null, string? Method = null, string? Scenario = null, string? Search = null);
+/// <summary>
+/// Tags: every one must be on the run or on its sweep. Runs of archived sweeps are left out unless IncludeArchived
+/// or the filter names their sweep.
+/// </summary>
+public sealed record RunFilter(SweepId? Sweep = null, RunStatus? Status = null, string? Method = null, string? Scenario = null, string? Search = null,
+    IReadOnlyList<string>? Tags = null, bool IncludeArchived = false)
+{
+    // Records compare lists by reference; the pages compare filters to know when to reload.
+    public bool Equals(RunFilter? other) => other is not null && Sweep == other.Sweep && Status == other.Status && Method == other.Method
+        && Scenario == other.Scenario && Search == other.Search && IncludeArchived == other.IncludeArchived
+        && (Tags ?? []).SequenceEqual(other.Tags ?? []);
+    public override int GetHashCode() => HashCode.Combine(Sweep, Status, Method, Scenario, Search, IncludeArchived, Tags?.Count);
+}
 
 public sealed record RunPage(IReadOnlyList<RunRow> Items, int Total);
 
-public sealed record SweepSummary(SweepId Id, string Name, string Dataset, DateTime CreatedAt, int Runs, int Queued, int Running, int Succeeded, int Failed, int Cancelled);
+public sealed record SweepSummary(SweepId Id, string Name, string Dataset, DateTime CreatedAt, int Runs, int Queued, int Running, int Succeeded, int Failed, int Cancelled,
+    string StoredTags = "", DateTime? ArchivedAt = null)
+{
+    public IReadOnlyList<string> Tags => TagList.Decode(StoredTags);
+}
 
 public sealed record RunDetail(Run Run, RunSpec? Spec, RunResult? Result, IReadOnlyList<Artifact> Artifacts, IReadOnlyList<RunLogLine> Log, string SweepName);
 
@@ -41,11 +60,15 @@ public sealed class RunQueries(IDbContextFactory<LabDbContext> dbs, Jobs.IArtifa
         if (f.Status is { } st) q = q.Where(r => r.Status == st);
         if (!string.IsNullOrWhiteSpace(f.Method)) q = q.Where(r => r.Method == f.Method);
         if (!string.IsNullOrWhiteSpace(f.Scenario)) q = q.Where(r => r.Scenario == f.Scenario);
+        if (!f.IncludeArchived && f.Sweep is null) q = q.Where(r => r.Sweep!.ArchivedAt == null);
+        foreach (var marker in (f.Tags ?? []).Select(TagList.Marker))
+            q = q.Where(r => r.Tags.Contains(marker) || r.Sweep!.Tags.Contains(marker));
         if (!string.IsNullOrWhiteSpace(f.Search))
         {
             var s = f.Search.Trim().ToLower();
             q = q.Where(r => r.Method.ToLower().Contains(s) || r.Dataset.ToLower().Contains(s) || r.Sweep!.Name.ToLower().Contains(s)
-                || (r.Error != null && r.Error.ToLower().Contains(s)));
+                || (r.Error != null && r.Error.ToLower().Contains(s)) || r.Tags.Contains(s) || r.Sweep!.Tags.Contains(s)
+                || (r.Note != null && r.Note.ToLower().Contains(s)) || (r.Sweep!.Note != null && r.Sweep!.Note.ToLower().Contains(s)));
         }
         var total = await q.CountAsync(ct);
         q = (sort ?? "created", descending) switch
@@ -63,7 +86,7 @@ public sealed class RunQueries(IDbContextFactory<LabDbContext> dbs, Jobs.IArtifa
         };
         var items = await q.Skip(Math.Max(0, page) * pageSize).Take(pageSize)
             .Select(r => new RunRow(r.Id, r.SweepId, r.Sweep!.Name, r.Method, r.Scenario, r.Dataset, r.Seed, r.Status, r.Attempt, r.Phase,
-                r.ProgressDone, r.ProgressTotal, r.Progress, r.CreatedAt, r.StartedAt, r.FinishedAt, r.Headline, r.Error, r.Worker, r.SpecJson))
+                r.ProgressDone, r.ProgressTotal, r.Progress, r.CreatedAt, r.StartedAt, r.FinishedAt, r.Headline, r.Error, r.Worker, r.SpecJson, r.Tags, r.Sweep!.Tags))
             .ToListAsync(ct);
         return new RunPage(items, total);
     }
@@ -91,16 +114,37 @@ public sealed class RunQueries(IDbContextFactory<LabDbContext> dbs, Jobs.IArtifa
             return HierCore.Engine.Contracts.ScoresCsv.Read(await reader.ReadToEndAsync(ct));
     }
 
-    public async Task<IReadOnlyList<SweepSummary>> RecentSweepsAsync(int count, CancellationToken ct = default)
+    /// <summary>Newest first; archived sweeps only when asked; with a tag, only sweeps carrying it.</summary>
+    public async Task<IReadOnlyList<SweepSummary>> RecentSweepsAsync(int count, CancellationToken ct = default, bool includeArchived = false, string? tag = null)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.Sweeps.AsNoTracking().OrderByDescending(s => s.CreatedAt).Take(count)
-            .Select(s => new SweepSummary(s.Id, s.Name, s.Dataset, s.CreatedAt, s.Runs.Count,
-                s.Runs.Count(r => r.Status == RunStatus.Queued), s.Runs.Count(r => r.Status == RunStatus.Running),
-                s.Runs.Count(r => r.Status == RunStatus.Succeeded), s.Runs.Count(r => r.Status == RunStatus.Failed),
-                s.Runs.Count(r => r.Status == RunStatus.Cancelled)))
-            .ToListAsync(ct);
+        var q = db.Sweeps.AsNoTracking();
+        if (!includeArchived) q = q.Where(s => s.ArchivedAt == null);
+        if (!string.IsNullOrWhiteSpace(tag)) { var m = TagList.Marker(tag); q = q.Where(s => s.Tags.Contains(m)); }
+        return await q.OrderByDescending(s => s.CreatedAt).Take(count).Select(Summary).ToListAsync(ct);
     }
+
+    /// <summary>One sweep, archived or not; null when it does not exist.</summary>
+    public async Task<SweepSummary?> SweepAsync(SweepId id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Sweeps.AsNoTracking().Where(s => s.Id == id).Select(Summary).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Every tag in use on sweeps and runs, for the tag filters.</summary>
+    public async Task<IReadOnlyList<string>> AllTagsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var stored = await db.Sweeps.AsNoTracking().Where(s => s.Tags != "").Select(s => s.Tags)
+            .Union(db.Runs.AsNoTracking().Where(r => r.Tags != "").Select(r => r.Tags)).ToListAsync(ct);
+        return stored.SelectMany(TagList.Decode).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Sweep, SweepSummary>> Summary = s => new SweepSummary(s.Id, s.Name, s.Dataset,
+        s.CreatedAt, s.Runs.Count,
+        s.Runs.Count(r => r.Status == RunStatus.Queued), s.Runs.Count(r => r.Status == RunStatus.Running),
+        s.Runs.Count(r => r.Status == RunStatus.Succeeded), s.Runs.Count(r => r.Status == RunStatus.Failed),
+        s.Runs.Count(r => r.Status == RunStatus.Cancelled), s.Tags, s.ArchivedAt);
 
     public async Task<IReadOnlyDictionary<RunStatus, int>> StatusCountsAsync(CancellationToken ct = default)
     {

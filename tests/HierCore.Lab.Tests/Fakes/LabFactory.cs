@@ -14,6 +14,8 @@ public sealed class LabFactory : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hiercore-lab-tests", Guid.NewGuid().ToString("N")[..12]);
     public FakeExperimentRunner Runner { get; } = new();
+    /// <summary>Extra configuration for this Lab (set before the server starts).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
     public SkewedClock Clock { get; } = new();
     public ClaimFaults Faults { get; } = new();
 
@@ -26,6 +28,7 @@ public sealed class LabFactory : WebApplicationFactory<Program>
         builder.UseSetting("Worker:HeartbeatSeconds", "0.3");
         builder.UseSetting("Worker:Concurrency", "2");
         builder.UseSetting("Sweeps:MaxRuns", "150");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -35,6 +35,10 @@ public partial class Compare
     /// <summary>The classic method × scenario matrix fits a sweep of one dataset without a grid.</summary>
     private bool IsPlainMatrix => _rows == PivotDimensions.Method && _cols == PivotDimensions.Scenario
         && _dimensions.Count == 3 && _data is { } d && PivotDimensions.Values(d, PivotDimensions.Dataset).Count < 2;
+    /// <summary>Narrows the sweep list to sweeps carrying this tag.</summary>
+    [SupplyParameterFromQuery] public string? Tag { get; set; }
+    /// <summary>"show": archived sweeps are in the sweep list too.</summary>
+    [SupplyParameterFromQuery] public string? Archived { get; set; }
 
     private readonly List<string> _problems = [];
     private IReadOnlyList<SweepSummary> _sweeps = [];
@@ -42,7 +46,9 @@ public partial class Compare
     private CompareData? _data;
     private IReadOnlyList<RequirementRow>? _requirements;
     private string _metric = MetricKeys.Headline, _scope = "mean", _classMetric = MetricKeys.ImageAuroc;
-    private bool _errorBars = true, _heatMap = true, _fromZero;
+    private bool _errorBars = true, _heatMap = true, _fromZero, _includeArchived;
+    private string? _tag;
+    private IReadOnlyList<string> _allTags = [], _sweepTags = [];
 
     protected override async Task OnParametersSetAsync()
     {
@@ -53,7 +59,10 @@ public partial class Compare
         _errorBars = Errors != "off";
         _heatMap = HeatMap != "off";
         _fromZero = YZero == "on";
-        _sweeps = await Queries.RecentSweepsAsync(50);
+        _tag = string.IsNullOrWhiteSpace(Tag) ? null : Tag.Trim().ToLowerInvariant();
+        _includeArchived = Archived == "show";
+        _allTags = await Queries.AllTagsAsync();
+        _sweeps = await Queries.RecentSweepsAsync(50, includeArchived: _includeArchived, tag: _tag);
 
         _sweep = null;
         if (string.IsNullOrEmpty(Sweep)) _sweep = _sweeps.FirstOrDefault()?.Id;
@@ -68,6 +77,7 @@ public partial class Compare
         if (_sweep is not null && _data is null) _problems.Add($"Sweep {_sweep} does not exist.");
         _requirements = _data is null ? [] : CompareService.Requirements(_data);
         PickPivot();
+        _sweepTags = _sweep is { } sid && await Queries.SweepAsync(sid) is { } summary ? summary.Tags : [];
         if (_data is not null && _sweeps.All(s => s.Id != _data.SweepId))
             _sweeps = [.. _sweeps, new SweepSummary(_data.SweepId, _data.SweepName, _data.Dataset, default, _data.TotalRuns, 0, 0, 0, 0, 0)];
     }

@@ -29,6 +29,9 @@ public partial class Runs
     [SupplyParameterFromQuery] public string? Method { get; set; }
     [SupplyParameterFromQuery] public string? Scenario { get; set; }
     [SupplyParameterFromQuery] public string? Q { get; set; }
+    [SupplyParameterFromQuery] public string? Tag { get; set; }
+    /// <summary>"show": runs of archived sweeps are listed too.</summary>
+    [SupplyParameterFromQuery] public string? Archived { get; set; }
     [SupplyParameterFromQuery] public string? Sort { get; set; }
     // Read as text: Blazor throws on "desc=maybe" or "page=99999999999" before the page could say anything.
     [SupplyParameterFromQuery(Name = "desc")] public string? DescText { get; set; }
@@ -44,7 +47,9 @@ public partial class Runs
     private SweepId? _sweep;
     private string? _sweepName;
     private RunStatus? _status;
-    private string? _method, _scenario, _group, _sort;
+    private string? _method, _scenario, _group, _sort, _tag;
+    private bool _includeArchived;
+    private IReadOnlyList<string> _allTags = [];
     private int _page, _size = 25;
     private RunFilter? _loadedFilter;
     private List<RunId> _selected = [];
@@ -81,7 +86,7 @@ public partial class Runs
         if (!string.IsNullOrEmpty(Sweep))
         {
             if (!SweepId.TryParse(Sweep, out var id)) _problems.Add($"'{Sweep}' is not a sweep id; showing runs of every sweep.");
-            else if ((await Queries.RecentSweepsAsync(int.MaxValue)).FirstOrDefault(s => s.Id == id) is { } s) { _sweep = id; _sweepName = s.Name; await ReadSweepRequestAsync(id); }
+            else if (await Queries.SweepAsync(id) is { } s) { _sweep = id; _sweepName = s.Name; await ReadSweepRequestAsync(id); }
             else _problems.Add($"Sweep {Sweep} does not exist; showing runs of every sweep.");
         }
         _status = null;
@@ -94,6 +99,9 @@ public partial class Runs
         _scenario = Known(Scenario, [.. NewSweep.ScenarioLabels.Keys], "scenario");
         _group = Known(Group, GroupFields, "grouping");
         _sort = Known(Sort, RunQueries.SortFields, "sort column");
+        _allTags = await Queries.AllTagsAsync();
+        _tag = string.IsNullOrWhiteSpace(Tag) ? null : Tag.Trim().ToLowerInvariant();
+        _includeArchived = Archived == "show";
         _page = Math.Max(0, Page ?? 0);
         _size = PageSize is { } s2 && s2 is > 0 and <= 100 ? s2 : 25;
 
@@ -109,7 +117,16 @@ public partial class Runs
         return null;
     }
 
-    private RunFilter CurrentFilter => new(_sweep, _status, _method, _scenario, string.IsNullOrWhiteSpace(Q) ? null : Q.Trim());
+    /// <summary>"tag:x" words of the search box and the tag filter both narrow the list (a run must carry every tag).</summary>
+    private RunFilter CurrentFilter
+    {
+        get
+        {
+            var (text, tags) = SearchText.Parse(Q);
+            if (_tag is not null && !tags.Contains(_tag)) tags = [.. tags, _tag];
+            return new(_sweep, _status, _method, _scenario, text, tags, _includeArchived);
+        }
+    }
 
     private SortDirection Dir(string field) =>
         _sort == field ? (Desc == true ? SortDirection.Descending : SortDirection.Ascending) : SortDirection.None;

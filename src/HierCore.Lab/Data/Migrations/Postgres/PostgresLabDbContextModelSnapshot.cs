@@ -114,6 +114,10 @@ namespace HierCore.Lab.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
                     b.Property<string>("Phase")
                         .HasColumnType("text");
 
@@ -150,6 +154,11 @@ namespace HierCore.Lab.Data.Migrations.Postgres
 
                     b.Property<Guid>("SweepId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(821)
+                        .HasColumnType("character varying(821)");
 
                     b.Property<string>("Worker")
                         .HasColumnType("text");
@@ -197,6 +206,9 @@ namespace HierCore.Lab.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -208,12 +220,21 @@ namespace HierCore.Lab.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
                     b.Property<string>("RequestJson")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<int>("RunCount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(821)
+                        .HasColumnType("character varying(821)");
 
                     b.HasKey("Id");
 

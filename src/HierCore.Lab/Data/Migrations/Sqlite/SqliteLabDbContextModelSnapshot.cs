@@ -107,6 +107,10 @@ namespace HierCore.Lab.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phase")
                         .HasColumnType("TEXT");
 
@@ -142,6 +146,11 @@ namespace HierCore.Lab.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SweepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(821)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Worker")
@@ -188,6 +197,9 @@ namespace HierCore.Lab.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -199,12 +211,21 @@ namespace HierCore.Lab.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RequestJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RunCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(821)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
