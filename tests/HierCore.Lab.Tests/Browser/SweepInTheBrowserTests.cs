@@ -95,7 +95,7 @@ public sealed class SweepInTheBrowserTests
         // The runs table from a link: filter and sort come from the query string.
         await OpenAsync(other, $"{baseUrl}/runs?sweep={sweepId}&method=hiercore&sort=headline&desc=true");
         await Assertions.Expect(other.Locator(".status-chip")).ToHaveCountAsync(8);
-        var cells = await other.Locator("#runs-grid tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        var cells = await other.Locator("#runs-grid tbody tr td.method").AllInnerTextsAsync();
         Assert.All(cells, c => Assert.Equal("HierCore", c.Trim()));
         var headlines = (await other.Locator("#runs-grid tbody tr td.num").AllInnerTextsAsync())
             .Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToList();
