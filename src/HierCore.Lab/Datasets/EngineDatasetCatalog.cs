@@ -16,19 +16,25 @@ public sealed class EngineDatasetCatalog(LabPaths paths, TimeProvider clock, ILo
 {
     private static readonly TimeSpan ListingLifetime = TimeSpan.FromSeconds(3);
     private readonly Lock _gate = new();
-    private (DateTimeOffset At, IReadOnlyList<DatasetInfo> Items)? _listing;
+    private (DateTimeOffset At, string Roots, IReadOnlyList<DatasetInfo> Items)? _listing;
 
     public IReadOnlyList<DatasetInfo> List()
     {
         lock (_gate)
         {
             var now = clock.GetUtcNow();
-            if (_listing is { } l && now - l.At < ListingLifetime) return l.Items;
+            // A dataset added or removed under a root changes that root's modification time: the listing is then
+            // stale at once (a dataset generated from the page shows without waiting out the lifetime).
+            var roots = RootsStamp();
+            if (_listing is { } l && now - l.At < ListingLifetime && l.Roots == roots) return l.Items;
             var items = Scan();
-            _listing = (now, items);
+            _listing = (now, roots, items);
             return items;
         }
     }
+
+    private string RootsStamp() => string.Join('|', paths.DatasetRoots.Select(r =>
+        Directory.Exists(r) ? Directory.GetLastWriteTimeUtc(r).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-"));
 
     public DatasetChoice Resolve(string nameOrPath)
     {
