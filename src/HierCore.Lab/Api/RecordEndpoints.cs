@@ -92,9 +92,7 @@ public static class RecordEndpoints
     private static Task<IResult> RunModel(string id, RunQueries queries, Jobs.IArtifactStore store, CancellationToken ct) =>
         RunArtifact(id, ArtifactKind.Model, "application/octet-stream",
             r => $"{r.Method}-{r.Scenario}-seed{r.Seed}-{r.Id.Short}{HierCore.Engine.Models.ModelFile.Extension}", queries, store, ct,
-            r => r.Status == RunStatus.Succeeded
-                ? $"Run {id} kept no fitted model (it ran before models were kept, or without the engine); retry it to fit one."
-                : $"Run {id} has no fitted model: it is {r.Status}, and only a succeeded run has one.");
+            FittedModels.Missing);
 
     /// <summary>One artifact of a run, streamed from whichever store holds it (files or database).</summary>
     private static async Task<IResult> RunArtifact(string id, ArtifactKind kind, string contentType, Func<Run, string> fileName,
