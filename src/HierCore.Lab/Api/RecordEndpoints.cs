@@ -127,7 +127,7 @@ public static class RecordEndpoints
     private static object EvictionJson(HierCore.Engine.DiskBudget.EvictionReport r) => new
     {
         bytes_before = r.BytesBefore, bytes_after = r.BytesAfter, budget_bytes = r.Budget, partitions_removed = r.PartitionsRemoved,
-        bytes_removed = r.BytesRemoved, partitions_kept_in_use = r.PartitionsKeptInUse, within_budget = r.WithinBudget,
+        entries_removed = r.EntriesRemoved, bytes_removed = r.BytesRemoved, partitions_kept_in_use = r.PartitionsKeptInUse, within_budget = r.WithinBudget,
     };
 
     internal static object SweepJson(SweepSummary s) => SweepJson(s, null, null);

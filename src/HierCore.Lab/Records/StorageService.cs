@@ -52,7 +52,9 @@ public sealed class StorageService(IDbContextFactory<LabDbContext> dbs, LabPaths
         var banks = CacheEvictor.Evict(BankStoreRoot, o.BankStoreMaxBytes);
         foreach (var (what, r) in new[] { ("feature cache", features), ("bank store", banks) })
         {
-            if (r.PartitionsRemoved > 0) log.LogInformation("Evicted {Count} {What} partition(s), {Bytes} bytes; now {After} of {Budget} bytes.", r.PartitionsRemoved, what, r.BytesRemoved, r.BytesAfter, r.Budget);
+            if (r.EntriesRemoved > 0)
+                log.LogInformation("Evicted {Count} {What} entries ({Partitions} partition(s) emptied), {Bytes} bytes; now {After} of {Budget} bytes.",
+                    r.EntriesRemoved, what, r.PartitionsRemoved, r.BytesRemoved, r.BytesAfter, r.Budget);
             if (!r.WithinBudget) log.LogWarning("The {What} holds {After} bytes, over its budget of {Budget}: {InUse} partition(s) are in use.", what, r.BytesAfter, r.Budget, r.PartitionsKeptInUse);
         }
         return (features, banks);
