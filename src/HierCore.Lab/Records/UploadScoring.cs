@@ -68,13 +68,21 @@ public sealed class UploadScoring(RunQueries queries, IArtifactStore store, LabP
         if (artifact is null || detail.Spec is not { } spec) return UploadScoringResult.Refused(UploadRefusal.NoModel, FittedModels.Missing(detail.Run));
         if (CheckClass(detail, spec, className) is { } badClass) return UploadScoringResult.Refused(UploadRefusal.BadInput, badClass);
 
-        progress?.Report(new RunProgress(RunPhases.Load, 0, images.Count, "waiting for another scoring to finish"));
-        await _oneAtATime.WaitAsync(ct);
+        if (!_oneAtATime.Wait(0, CancellationToken.None))
+        {
+            progress?.Report(new RunProgress(RunPhases.Load, 0, images.Count, "waiting for another scoring to finish"));
+            await _oneAtATime.WaitAsync(ct);
+        }
         try
         {
-            var model = await LoadModelAsync(artifact.RelativePath, id, ct);
-            if (model is null) return UploadScoringResult.Refused(UploadRefusal.NoModel, FittedModels.Missing(detail.Run));
-            return await Task.Run(() => Score(model, images, className, progress, ct), ct);
+            // All of it on the thread pool: reading a model (checksum, parse) and scoring take CPU seconds.
+            return await Task.Run(async () =>
+            {
+                var model = await LoadModelAsync(artifact.RelativePath, id, ct);
+                return model is null
+                    ? UploadScoringResult.Refused(UploadRefusal.NoModel, FittedModels.Missing(detail.Run))
+                    : Score(model, images, className, progress, ct);
+            }, ct);
         }
         catch (ModelFileException e) { return UploadScoringResult.Refused(UploadRefusal.NoModel, $"Run {id}'s model cannot be used: {e.Message}"); }
         finally { _oneAtATime.Release(); }
