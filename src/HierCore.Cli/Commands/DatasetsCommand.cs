@@ -65,10 +65,10 @@ public static class DatasetsCommand
         var defects = new Option<int?>("--defects-per-type") { Description = "Test images per defect type per class" };
         var split = new Option<string>("--split") { DefaultValueFactory = _ => "iid", Description = "iid: train and test crops from all photos of a class at random non-overlapping positions; bands: the drift benchmark (train and test from disjoint bands)" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Data directory" };
-        var command = new Command("textures", "The real-photo benchmark: ufoai-textures photographs with synthetic defects.") { source, output, seed, train, testGood, defects, split, dataDir };
+        var command = new Command(TexturesGenerator.Name, "The real-photo benchmark: ufoai-textures photographs with synthetic defects.") { source, output, seed, train, testGood, defects, split, dataDir };
         command.SetAction(parse =>
         {
-            var outDir = parse.GetValue(output) ?? new DataLayout(DataDirectories.Resolve(parse.GetValue(dataDir))).Dataset("textures");
+            var outDir = parse.GetValue(output) ?? new DataLayout(DataDirectories.Resolve(parse.GetValue(dataDir))).Dataset(TexturesGenerator.Name);
             var src = parse.GetValue(source) ?? TexturesSource.Locate();
             if (src is null) return ExitCodes.Invalid("ufoai-textures not found: pass --source (the package folder, its 0textures.pk3 or the .deb; `apt-get download ufoai-textures` fetches it).");
             TexturesSplit chosen;
@@ -86,7 +86,7 @@ public static class DatasetsCommand
             {
                 AnsiConsole.Progress().Start(ctx =>
                 {
-                    var task = ctx.AddTask("textures", maxValue: 1);
+                    var task = ctx.AddTask(TexturesGenerator.Name, maxValue: 1);
                     TexturesGenerator.Generate(options, new Progress<(int done, int total)>(p => task.Value = p.total == 0 ? 0 : (double)p.done / p.total));
                     task.Value = 1;
                 });
