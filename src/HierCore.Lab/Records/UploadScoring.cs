@@ -34,7 +34,7 @@ public sealed class UploadScoring(RunQueries queries, IArtifactStore store, LabP
     IOptions<WorkerOptions> worker) : IDisposable
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-    private readonly Lazy<FeatureStore> _features = new(() => new FeatureStore(Path.Combine(paths.DataDirectory, "features")));
+    private readonly Lazy<FeatureStore> _features = new(() => new FeatureStore(paths.Layout.FeatureCache));
     private (string Path, FittedModel Model)? _lastModel; // a page scoring a few batches in a row reads the model once
 
     public int MaxFiles => Math.Max(1, options.CurrentValue.PredictMaxFiles);
