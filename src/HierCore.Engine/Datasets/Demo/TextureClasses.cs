@@ -78,16 +78,22 @@ internal sealed class WovenClass : DemoClass
 
     public override DemoScene Sample(SplitMix64 rng)
     {
-        double angle = rng.Uniform(0, Math.PI), luma = rng.Uniform(120, 220);
-        var thread = new Rgb(luma * rng.Uniform(0.9, 1.1), luma * rng.Uniform(0.75, 0.95), luma * rng.Uniform(0.5, 0.8));
+        double angle = rng.Uniform(0, Math.PI);
         return new Scene(rng.Uniform(0, 64), rng.Uniform(0, 64), DetMath.Cos(angle), DetMath.Sin(angle), rng.Uniform(12, 22),
-            thread, thread * rng.Uniform(0.3, 0.5), rng.NextUInt64());
+            rng.NextInt(3, 5), Yarn(rng), Yarn(rng), rng.Uniform(0.3, 0.5), rng.NextUInt64());
     }
 
-    private sealed class Scene(double ox, double oy, double cos, double sin, double cell, Rgb thread, Rgb gap, ulong fibreSeed) : DemoScene
+    /// <summary>A natural yarn colour: any brightness, always warm (tan to brown), so the red thread and blue ink are foreign.</summary>
+    private static Rgb Yarn(SplitMix64 rng)
     {
-        private const double Threads = 4;
+        double luma = rng.Uniform(110, 225);
+        return new Rgb(luma * rng.Uniform(0.95, 1.1), luma * rng.Uniform(0.7, 0.88), luma * rng.Uniform(0.45, 0.7));
+    }
 
+    /// <summary>Warp (threads along x) and weft (along y) have their own yarn, as in a two-colour cloth.</summary>
+    private sealed class Scene(double ox, double oy, double cos, double sin, double cell, int threads, Rgb warp, Rgb weft, double gap,
+        ulong fibreSeed) : DemoScene
+    {
         public override Rgb Colour(double u, double v)
         {
             double x = u * cos + v * sin + ox, y = v * cos - u * sin + oy;
@@ -95,15 +101,16 @@ internal sealed class WovenClass : DemoClass
             bool horizontal = ((cx + cy) & 1) == 0;
             double along = (horizontal ? x : y) - (horizontal ? cx : cy) * cell;
             double across = (horizontal ? y : x) - (horizontal ? cy : cx) * cell;
-            double profile = DetMath.Sin(Math.PI * GridClass.Frac(across * Threads / cell));
+            double profile = DetMath.Sin(Math.PI * GridClass.Frac(across * threads / cell));
             // Threads dip under the crossing ones at the cell ends.
             double dip = 0.75 + 0.25 * DetMath.Sin(Math.PI * along / cell);
-            double fibre = 0.96 + 0.08 * DetMath.ValueNoise(fibreSeed, x / 3, y / 3);
-            return Rgb.Lerp(gap, thread * fibre, profile * dip);
+            double fibre = 0.92 + 0.16 * DetMath.ValueNoise(fibreSeed, x / 3, y / 3);
+            var yarn = horizontal ? warp : weft;
+            return Rgb.Lerp(yarn * gap, yarn * fibre, profile * dip);
         }
 
-        public override Rgb ScratchColour => new(225, 230, 250);
-        public override Rgb StainColour => new(70, 120, 40);
+        public override Rgb ScratchColour => new(200, 30, 45);     // a pulled red thread
+        public override Rgb StainColour => new(40, 70, 165);       // ink
     }
 }
 
@@ -152,7 +159,9 @@ internal sealed class NoiseClass : DemoClass
             // Grout where two chips meet (Worley F2 − F1 small).
             if (Math.Sqrt(d2) - Math.Sqrt(d1) < 0.14) return grout;
             double shade = 0.65 + 0.7 * SplitMix64.HashToUnit(SplitMix64.Hash(chip, 2, 0));
-            return palette[(int)(chip % (ulong)palette.Length)] * shade;
+            // Each stone has its own grain: fine mottling whose strength differs from chip to chip.
+            double grain = SplitMix64.HashToUnit(SplitMix64.Hash(chip, 3, 0)) * (DetMath.ValueNoise(chip, u / 1.5, v / 1.5) - 0.5);
+            return palette[(int)(chip % (ulong)palette.Length)] * (shade + 0.5 * grain);
         }
 
         public override Rgb ScratchColour => new(240, 150, 50);
