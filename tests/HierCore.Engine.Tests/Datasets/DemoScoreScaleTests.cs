@@ -1,5 +1,7 @@
+using HierCore.Engine.Datasets;
 using HierCore.Engine.Datasets.Demo;
 using HierCore.Engine.Imaging;
+using Xunit.Abstractions;
 
 namespace HierCore.Engine.Tests.Datasets;
 
@@ -9,7 +11,7 @@ namespace HierCore.Engine.Tests.Datasets;
 /// an image by that nearest-neighbour distance, so this is what puts the classes on different normal score scales.
 /// Plain pixel patches stand in for backbone features; the images are those of a real (small) demo dataset plan.
 /// </summary>
-public sealed class DemoScoreScaleTests
+public sealed class DemoScoreScaleTests(ITestOutputHelper output)
 {
     private const int Size = 96, Patch = 6, TrainImages = 8;
     private static readonly string[] Regular = ["stripes", "grid", "disc", "rod"], Busy = ["noise", "woven"];
@@ -20,6 +22,7 @@ public sealed class DemoScoreScaleTests
         var jobs = DemoDatasetGenerator.PlanJobs(0, new DemoSize(ImageSize: Size, Train: TrainImages, TestGood: 1, TestDefective: 0));
         var distance = jobs.GroupBy(j => j.Class.Name).ToDictionary(g => g.Key, g => NearestTwinDistance(g.ToList()));
         string all = string.Join(", ", distance.Select(kv => $"{kv.Key} {kv.Value:F1}"));
+        output.WriteLine($"mean nearest-twin patch distance: {all}");
 
         double farthestRegular = Regular.Max(c => distance[c]);
         foreach (var busy in Busy)
@@ -42,7 +45,7 @@ public sealed class DemoScoreScaleTests
     private static double NearestTwinDistance(IReadOnlyList<DemoDatasetGenerator.Job> jobs)
     {
         RgbImage Render(DemoDatasetGenerator.Job j) => DemoRenderer.Render(j.Class, j.ImageSeed, null, Size).Clean;
-        var bank = jobs.Where(j => j.Split == Split.Train).SelectMany(j => Patches(Render(j), stride: 2)).ToList();
+        var bank = jobs.Where(j => j.Split == Split.Train).SelectMany(j => Patches(Render(j), stride: 3)).ToList();
         var queries = Patches(Render(jobs.Single(j => j.Split == Split.Test)), stride: Patch);
         return queries.Average(q => Math.Sqrt(bank.Min(b => Distance2(q, b)) / q.Length));
     }
