@@ -51,6 +51,7 @@ internal abstract class DemoClass
 
     /// <summary>Fine (small, faint) for regular products, coarse for busy ones: see <see cref="DefectSeverity"/>.</summary>
     public virtual DefectSeverity Severity => DefectSeverity.Fine;
+
     public abstract DemoScene Sample(SplitMix64 rng);
 
     public static readonly IReadOnlyList<DemoClass> All =

@@ -66,8 +66,9 @@ internal sealed class GridClass : DemoClass
 }
 
 /// <summary>
-/// Basket weave, but every cloth differs: yarn colour, cell size (12–22 units) and the angle it lies at are
-/// drawn per image, so training sees each combination only sparsely (a varied class: its normals score high).
+/// Basket weave, but every cloth differs: warp and weft yarn colours, cell size (12–22 units), threads per cell
+/// and the angle it lies at are drawn per image, so training sees each combination only sparsely (a varied class:
+/// its normals score high).
 /// </summary>
 internal sealed class WovenClass : DemoClass
 {
@@ -116,8 +117,9 @@ internal sealed class WovenClass : DemoClass
 
 /// <summary>
 /// Terrazzo: chips of several stones in a grout matrix. Every image has its own stones (palette), chip size,
-/// elongation and orientation, and every chip its own shade, so a test image's patches have no near twin
-/// in training: the busy class whose normals score high.
+/// elongation and orientation, and every chip its own shade and grain, so a test image's patches have no near twin
+/// in training: the busy class whose normals score high. (The granite of version 1, varied per image in grain,
+/// speckles and brightness, stayed on the regular classes' scale: 60 images cover a smooth texture's variation.)
 /// </summary>
 internal sealed class NoiseClass : DemoClass
 {
