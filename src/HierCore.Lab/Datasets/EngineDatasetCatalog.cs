@@ -44,11 +44,11 @@ public sealed class EngineDatasetCatalog(LabPaths paths, TimeProvider clock, ILo
         bool plainName = text.IndexOfAny(['/', '\\']) < 0 && text is not ("." or "..");
         if (plainName)
         {
-            if (text == DemoDatasetGenerator.Name) return new(text, text, null); // generated on first use
             var found = Find(d => string.Equals(d.Name, text, StringComparison.OrdinalIgnoreCase));
+            if (found is null && text == DemoDatasetGenerator.Name) return new(text, text, null); // generated on first use
             if (found is null)
                 return DatasetChoice.Fail($"Dataset: '{text}' is not a known dataset ({string.Join(", ", KnownNames())}).");
-            return found.Problem is null ? new(found.Name, SpecDataset(found), null) : DatasetChoice.Fail($"Dataset: {found.Problem}");
+            return found.Problem is null ? new(found.Name, SpecDataset(found), null, found) : DatasetChoice.Fail($"Dataset: {found.Problem}");
         }
 
         string full;
@@ -61,7 +61,7 @@ public sealed class EngineDatasetCatalog(LabPaths paths, TimeProvider clock, ILo
                                       "add its parent folder to Lab:DatasetRoots to use it.");
         var info = Find(d => d.Root == full);
         if (info is null) return DatasetChoice.Fail($"Dataset: '{full}' is not a dataset folder in MVTec AD or VisA layout.");
-        return info.Problem is null ? new(info.Name, SpecDataset(info), null) : DatasetChoice.Fail($"Dataset: {info.Problem}");
+        return info.Problem is null ? new(info.Name, SpecDataset(info), null, info) : DatasetChoice.Fail($"Dataset: {info.Problem}");
     }
 
     public Task EnsureDemoAsync(CancellationToken cancellationToken) => Task.Run(() =>

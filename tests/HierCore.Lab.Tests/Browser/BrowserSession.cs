@@ -46,6 +46,15 @@ public sealed class BrowserSession : IAsyncDisposable
         return s;
     }
 
+    /// <summary>Another tab in a browser context of its own (its own circuit), e.g. to close it while the page updates.</summary>
+    public async Task<IPage> NewTabAsync()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        page.PageError += (_, e) => Console.Add($"pageerror: {e}");
+        return page;
+    }
+
     /// <summary>Opens a page of the Lab (path relative to its root) and waits until clicks reach the server.</summary>
     public async Task OpenAsync(string path)
     {
