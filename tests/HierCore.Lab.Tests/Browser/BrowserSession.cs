@@ -20,19 +20,21 @@ public sealed class BrowserSession : IAsyncDisposable
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    private BrowserSession(string name, IReadOnlyDictionary<string, string>? settings)
+    private BrowserSession(string name, IReadOnlyDictionary<string, string>? settings, Action<LabFactory>? configure)
     {
         _name = name;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) Lab.Settings[key] = value;
+        configure?.Invoke(Lab);
         Lab.UseKestrel(0);
         Lab.StartServer();
         BaseUrl = Lab.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         Directory.CreateDirectory(Shots);
     }
 
-    public static async Task<BrowserSession> StartAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="configure">Changes to the Lab before its server starts (e.g. test services).</param>
+    public static async Task<BrowserSession> StartAsync(string name, IReadOnlyDictionary<string, string>? settings = null, Action<LabFactory>? configure = null)
     {
-        var s = new BrowserSession(name, settings);
+        var s = new BrowserSession(name, settings, configure);
         s._playwright = await Playwright.CreateAsync();
         s._browser = await s._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -19,6 +19,8 @@ public sealed class LabFactory : WebApplicationFactory<Program>
     public Dictionary<string, string> Settings { get; } = [];
     public SkewedClock Clock { get; } = new();
     public ClaimFaults Faults { get; } = new();
+    /// <summary>Extra service registrations, applied last (set before the server starts).</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
     /// <summary>Everything the host logs (on top of its own providers), for tests that assert what is logged.</summary>
     public LogCapture Logs { get; } = new();
 
@@ -44,6 +46,7 @@ public sealed class LabFactory : WebApplicationFactory<Program>
             services.AddSingleton<Jobs.IDatasetPreflight, NoPreflight>();
             services.RemoveAll<IRequirementMeasures>();
             services.AddSingleton<IRequirementMeasures, FakeRequirementMeasures>();
+            TestServices?.Invoke(services);
         });
     }
 
