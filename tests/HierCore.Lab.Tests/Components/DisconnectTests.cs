@@ -53,7 +53,7 @@ public sealed class DisconnectTests
     /// <summary>A bUnit context whose every JavaScript call fails as it does once the tab is closed.</summary>
     private static (BunitContext, LogCapture) ClosedTab(string how)
     {
-        var ctx = BunitSetup.Create();
+        var ctx = BunitSetup.Create("demo");
         var logs = new LogCapture();
         ctx.Services.AddLogging(b => b.AddProvider(logs));
         Exception gone = how == "cancelled" ? new TaskCanceledException("The circuit was torn down.") : new JSDisconnectedException("The circuit is gone.");
