@@ -19,8 +19,9 @@ public sealed class CompareAndCriteriaTests : IAsyncLifetime
     [Fact]
     public void A_group_that_took_the_pooled_criterion_says_so_with_why()
     {
-        var result = FakeExperimentRunner.Build(new RunSpec { Dataset = "demo", Method = "hiercore", Scenario = Scenario.S4 });
+        var result = FakeExperimentRunner.Build(new RunSpec { Dataset = "demo", Method = "hiercore", Scenario = Scenario.S1 });
         var criteria = result.Criteria.ToList();
+        Assert.All(criteria, c => Assert.Null(c.Fallback));
         criteria[1] = criteria[1] with { Group = "cluster-01", Samples = 0, Fallback = "pooled" };
         var contingency = new List<GroupClassCounts>
         {

@@ -122,7 +122,10 @@ public partial class Compare
             if (Charts.IsUnitInterval(_metric)) layout.YAxis[0].TickFormat = ".3f";
             // One line per series value and per scenario/dataset (never averaged across them): the legend says which.
             if (_data is { } d)
-                layout.Legend[0].Title = new Plotly.Blazor.LayoutLib.LegendLib.Title { Text = SweepCharts.LegendTitle(d, _x, _series) };
+                layout.Legend[0].Title = new Plotly.Blazor.LayoutLib.LegendLib.Title
+                {
+                    Text = SweepCharts.LegendTitle(d, _x, _series), Side = Plotly.Blazor.LayoutLib.LegendLib.TitleLib.SideEnum.Top, // entries wrap below it
+                };
             return layout;
         }
     }

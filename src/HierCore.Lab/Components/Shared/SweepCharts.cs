@@ -37,7 +37,8 @@ public static class SweepCharts
                 (Label: slice.Label + " · " + v, Data: slice.Data with { Results = slice.Data.Results.Where(r => PivotDimensions.Value(r, facet) == v).ToList() })))
             .ToList());
         var traces = new List<ITrace>();
-        foreach (var (label, slice) in slices)
+        var seriesKeys = PivotDimensions.Values(d, series).ToList();
+        foreach (var (facet, (label, slice)) in slices.Index())
         {
             var table = PivotTable.Build(slice, series, x, metric, scope);
             for (var i = 0; i < table.RowKeys.Count; i++)
@@ -47,18 +48,22 @@ public static class SweepCharts
                 var points = table.ColKeys.Select((v, j) => (X: double.Parse(v, System.Globalization.CultureInfo.InvariantCulture), Cell: table.Cells[row, j]))
                     .Where(p => p.Cell.HasValue).ToList();
                 if (points.Count == 0) continue;
-                traces.Add(Line((series == PivotDimensions.Method ? MethodCatalog.DisplayName(s) : s) + label, points, traces.Count, errorBars));
+                // Colour says the series value, the dash the scenario/dataset: a method's lines stay recognisable.
+                traces.Add(Line((series == PivotDimensions.Method ? MethodCatalog.DisplayName(s) : s) + label, points,
+                    Charts.Palette[seriesKeys.IndexOf(s) % Charts.Palette.Length], Dashes[facet % Dashes.Length], errorBars));
             }
         }
         return traces;
     }
 
-    private static Scatter Line(string name, List<(double X, MeanStd Cell)> points, int index, bool errorBars) => new()
+    private static readonly string[] Dashes = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"];
+
+    private static Scatter Line(string name, List<(double X, MeanStd Cell)> points, string color, string dash, bool errorBars) => new()
     {
         Name = name,
         X = points.Select(p => (object)p.X).ToList(), Y = points.Select(p => (object)p.Cell.Mean).ToList(),
         Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
-        Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = Charts.Palette[index % Charts.Palette.Length], Width = 2 },
+        Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = color, Dash = dash, Width = 2 },
         ErrorY = new Plotly.Blazor.Traces.ScatterLib.ErrorY
         {
             Visible = errorBars && points.Any(p => p.Cell.N > 1), Type = Plotly.Blazor.Traces.ScatterLib.ErrorYLib.TypeEnum.Data,
