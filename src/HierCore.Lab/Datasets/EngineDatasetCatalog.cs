@@ -44,8 +44,9 @@ public sealed class EngineDatasetCatalog(LabPaths paths, TimeProvider clock, ILo
         bool plainName = text.IndexOfAny(['/', '\\']) < 0 && text is not ("." or "..");
         if (plainName)
         {
+            // The demo is generated on first use: not listed yet is fine (and no reason to rescan the roots).
+            if (text == DemoDatasetGenerator.Name && !List().Any(d => d.Name == text)) return new(text, text, null);
             var found = Find(d => string.Equals(d.Name, text, StringComparison.OrdinalIgnoreCase));
-            if (found is null && text == DemoDatasetGenerator.Name) return new(text, text, null); // generated on first use
             if (found is null)
                 return DatasetChoice.Fail($"Dataset: '{text}' is not a known dataset ({string.Join(", ", KnownNames())}).");
             return found.Problem is null ? new(found.Name, SpecDataset(found), null, found) : DatasetChoice.Fail($"Dataset: {found.Problem}");
