@@ -20,7 +20,7 @@ public static class MemoryBenchCommand
         var classes = new Option<string>("--classes") { Description = "Class counts to compare", DefaultValueFactory = _ => "3,6" };
         var train = new Option<int>("--train") { Description = "Training images per class", DefaultValueFactory = _ => 120 };
         var test = new Option<int>("--test") { Description = "Test images per class (half good, half defective)", DefaultValueFactory = _ => 20 };
-        var ratio = new Option<double>("--coreset-ratio") { Description = "Coreset ratio", DefaultValueFactory = _ => 0.1 };
+        var ratio = new Option<double>("--coreset-ratio") { Description = "Coreset ratio", DefaultValueFactory = _ => RunSettings.Defaults.CoresetRatio };
         var output = new Option<string?>("--out") { Description = "Write the report as JSON here" };
         var markdown = new Option<string?>("--markdown") { Description = "Write the table as Markdown here" };
         var command = new Command("memory", "Peak memory against the number of classes (each run in its own process), pooled1024 images/s, bank store warm sweep.")

@@ -2,7 +2,7 @@ using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets;
 using HierCore.Engine.Experiments;
 using HierCore.Engine.Methods;
-using HierCore.Lab.Datasets;
+using HierCore.Engine.Datasets.Catalog;
 
 namespace HierCore.Lab.Sweeps;
 

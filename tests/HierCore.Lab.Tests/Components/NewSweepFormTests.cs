@@ -1,6 +1,6 @@
 using Bunit;
 using HierCore.Lab.Components.Pages;
-using HierCore.Lab.Datasets;
+using HierCore.Engine.Datasets.Catalog;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
