@@ -42,11 +42,12 @@ public sealed class EngineDatasetCatalog(LabPaths paths, TimeProvider clock, ILo
         bool plainName = text.IndexOfAny(['/', '\\']) < 0 && text is not ("." or "..");
         if (plainName)
         {
-            if (text == DemoDatasetGenerator.Name) return new(text, text, null); // generated on first use
+            // The demo is generated on first use: not listed yet is fine (and no reason to rescan the roots).
+            if (text == DemoDatasetGenerator.Name && !List().Any(d => d.Name == text)) return new(text, text, null);
             var found = Find(d => string.Equals(d.Name, text, StringComparison.OrdinalIgnoreCase));
             if (found is null)
                 return DatasetChoice.Fail($"Dataset: '{text}' is not a known dataset ({string.Join(", ", KnownNames())}).");
-            return found.Problem is null ? new(found.Name, SpecDataset(found), null) : DatasetChoice.Fail($"Dataset: {found.Problem}");
+            return found.Problem is null ? new(found.Name, SpecDataset(found), null, found) : DatasetChoice.Fail($"Dataset: {found.Problem}");
         }
 
         string full;
@@ -59,7 +60,7 @@ public sealed class EngineDatasetCatalog(LabPaths paths, TimeProvider clock, ILo
                                       "add its parent folder to Lab:DatasetRoots to use it.");
         var info = Find(d => d.Root == full);
         if (info is null) return DatasetChoice.Fail($"Dataset: '{full}' is not a dataset folder in {DatasetCatalog.Layouts}.");
-        return info.Problem is null ? new(info.Name, SpecDataset(info), null) : DatasetChoice.Fail($"Dataset: {info.Problem}");
+        return info.Problem is null ? new(info.Name, SpecDataset(info), null, info) : DatasetChoice.Fail($"Dataset: {info.Problem}");
     }
 
     public Task EnsureDemoAsync(CancellationToken cancellationToken) => Task.Run(() =>

@@ -18,7 +18,9 @@ public interface IDatasetCatalog
 }
 
 /// <param name="SpecDataset">What goes into RunSpec.Dataset: a plain name for data/datasets, else the absolute folder.</param>
-public sealed record DatasetChoice(string? Name, string? SpecDataset, string? Error)
+/// <param name="Info">The listed dataset (class counts), for the bounds that depend on its training images; null when not
+/// listed yet (the demo before it is generated).</param>
+public sealed record DatasetChoice(string? Name, string? SpecDataset, string? Error, DatasetInfo? Info = null)
 {
     public static DatasetChoice Fail(string error) => new(null, null, error);
 }

@@ -31,9 +31,17 @@ public sealed class CompareService(IDbContextFactory<LabDbContext> dbs, IRequire
             runs.Count, runs.Count(r => r.Status.IsFinal()));
     }
 
-    /// <summary>Requirement measures with pass/fail; null when the engine's measures are not wired in.</summary>
+    /// <summary>
+    /// Requirement measures with pass/fail, only for the requirements (and methods) whose runs the sweep has; null
+    /// when the engine's measures are not wired in. <see cref="RequirementInputs.Missing"/> says what the others lack.
+    /// </summary>
     public IReadOnlyList<RequirementRow>? Requirements(CompareData data) =>
         requirements.Compute(data.Results.Select(r => r.Result).ToList())?
+            .Where(m => RequirementInputs.Has(data, RequirementInputs.Of(m.Kind), m.Method))
             .Select(m => new RequirementRow(m, RequirementThresholds.For(m.Kind), RequirementThresholds.Passes(m)))
             .ToList();
+
+    /// <summary>One line per requirement the sweep cannot measure, saying which runs it lacks.</summary>
+    public static IReadOnlyList<string> MissingRequirements(CompareData data) =>
+        RequirementInputs.All.Select(r => RequirementInputs.Missing(data, r)).OfType<string>().ToList();
 }

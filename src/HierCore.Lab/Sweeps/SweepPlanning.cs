@@ -1,5 +1,6 @@
 using HierCore.Engine.Contracts;
 using HierCore.Engine.Sweeps;
+using HierCore.Engine.Datasets.Catalog;
 using HierCore.Lab.Datasets;
 
 namespace HierCore.Lab.Sweeps;
@@ -24,16 +25,23 @@ public static class SweepPlanning
         var errors = new List<string>();
         if (request.Name is { Length: > SweepRequest.MaxTextLength }) errors.Add($"Name: at most {SweepRequest.MaxTextLength} characters.");
         var names = new Dictionary<string, string>();
+        var infos = new Dictionary<string, DatasetInfo>();
         var datasets = (request.Dataset ?? []).Where(d => !string.IsNullOrWhiteSpace(d)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (datasets.Count > SweepPlanner.MaxListItems) { errors.Add($"Dataset: at most {SweepPlanner.MaxListItems} entries."); datasets.Clear(); }
         foreach (var d in datasets)
         {
             var choice = resolve(d);
             if (choice.Error is not null) errors.Add(choice.Error);
-            else names[choice.SpecDataset!] = choice.Name!;
+            else
+            {
+                names[choice.SpecDataset!] = choice.Name!;
+                if (choice.Info is { } info) infos[choice.SpecDataset!] = info;
+            }
         }
         var definition = request.ToDefinition(datasets.Count == 0 ? [] : names.Keys.Count > 0 ? names.Keys : ["?"], device, errors);
         var plan = SweepPlanner.Plan(definition, maxRuns);
+        // Bounds that need the training images (folds, k) only once every value is valid on its own.
+        if (errors.Count == 0 && plan.IsValid) errors.AddRange(DatasetBounds.Problems(plan.Runs, infos));
         if (errors.Count > 0) plan = plan with { Runs = [], Errors = [.. errors, .. plan.Errors] };
         return new LabSweepPlan(plan, names);
     }

@@ -34,15 +34,17 @@ public sealed class BrowserSession : IAsyncDisposable
         Directory.CreateDirectory(Shots);
     }
 
-    private static LabFactory Fake(IReadOnlyDictionary<string, string>? settings)
+    private static LabFactory Fake(IReadOnlyDictionary<string, string>? settings, Action<LabFactory>? configure)
     {
         var lab = new LabFactory();
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) lab.Settings[key] = value;
+        configure?.Invoke(lab);
         return lab;
     }
 
-    public static Task<BrowserSession> StartAsync(string name, IReadOnlyDictionary<string, string>? settings = null) =>
-        StartAsync(name, Fake(settings));
+    /// <param name="configure">Changes to the fake-engine Lab before its server starts (e.g. test services).</param>
+    public static Task<BrowserSession> StartAsync(string name, IReadOnlyDictionary<string, string>? settings = null, Action<LabFactory>? configure = null) =>
+        StartAsync(name, Fake(settings, configure));
 
     /// <summary>A session over any Lab factory (the real-engine one, for pages that need fitted models); disposed with the session.</summary>
     public static async Task<BrowserSession> StartAsync(string name, WebApplicationFactory<Program> app)
@@ -59,6 +61,15 @@ public sealed class BrowserSession : IAsyncDisposable
         s.Page.Console += (_, m) => { if (m.Type == "error") s.Console.Add($"{m.Type}: {m.Text}"); };
         s.Page.PageError += (_, e) => s.Console.Add($"pageerror: {e}");
         return s;
+    }
+
+    /// <summary>Another tab in a browser context of its own (its own circuit), e.g. to close it while the page updates.</summary>
+    public async Task<IPage> NewTabAsync()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        page.PageError += (_, e) => Console.Add($"pageerror: {e}");
+        return page;
     }
 
     /// <summary>Opens a page of the Lab (path relative to its root) and waits until clicks reach the server.</summary>

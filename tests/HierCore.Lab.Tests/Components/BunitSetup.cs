@@ -19,7 +19,11 @@ namespace HierCore.Lab.Tests.Components;
 /// <summary>bUnit context with MudBlazor and the Lab services a form needs (no database is touched before submit).</summary>
 public static class BunitSetup
 {
-    public static BunitContext Create(params string[] datasets)
+    public static BunitContext Create(params string[] datasets) =>
+        Create(datasets.Select(n => new DatasetInfo(n, "/nowhere/" + n, "mvtec", [])).ToArray());
+
+    /// <summary>With listed datasets whose classes (training image counts) the form's dataset bounds read.</summary>
+    public static BunitContext Create(params DatasetInfo[] datasets)
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -41,11 +45,12 @@ public static class BunitSetup
         return ctx;
     }
 
-    private sealed class ListedCatalog(string[] names) : IDatasetCatalog
+    private sealed class ListedCatalog(DatasetInfo[] datasets) : IDatasetCatalog
     {
-        public IReadOnlyList<DatasetInfo> List() => names.Select(n => new DatasetInfo(n, "/nowhere/" + n, "mvtec", [])).ToList();
-        public DatasetChoice Resolve(string nameOrPath) => names.Contains(nameOrPath) || nameOrPath == "demo"
-            ? new DatasetChoice(nameOrPath, nameOrPath, null)
+        public IReadOnlyList<DatasetInfo> List() => datasets;
+        public DatasetChoice Resolve(string nameOrPath) =>
+            datasets.FirstOrDefault(d => d.Name == nameOrPath) is { } d ? new DatasetChoice(d.Name, d.Name, null, d.Classes.Count > 0 ? d : null)
+            : nameOrPath == "demo" ? new DatasetChoice(nameOrPath, nameOrPath, null)
             : DatasetChoice.Fail($"Dataset: '{nameOrPath}' is not a known dataset.");
         public Task EnsureDemoAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

@@ -1,5 +1,8 @@
 using Bunit;
 using HierCore.Lab.Components.Pages;
+using HierCore.Engine.Datasets.Catalog;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace HierCore.Lab.Tests.Components;
@@ -59,6 +62,32 @@ public sealed class NewSweepFormTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal("0", cut.Find("#run-count").TextContent.Trim()));
         Assert.Contains(cut.FindAll(".plan-error"), e => e.TextContent.Contains("not applicable"));
         Assert.True(cut.Find("#submit-sweep").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Folds_above_the_smallest_class_are_refused_on_the_criterion_field()
+    {
+        // "small" has a class of 3 training images: folds:5 cannot be cut from it (the engine would fail each run at load).
+        await using var ctx = BunitSetup.Create(new DatasetInfo("small", "/nowhere/small", "mvtec",
+            [new DatasetClassInfo("disc", 8, 2, 2, ["crack"], null), new DatasetClassInfo("grid", 3, 2, 2, ["crack"], null)]));
+        ctx.Render<MudPopoverProvider>();
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo(nav.GetUriWithQueryParameter("dataset", "small"));
+        var cut = ctx.Render<NewSweep>();
+        Assert.Equal(["small"], cut.Instance.Form.Datasets);
+        Assert.False(cut.Find("#submit-sweep").HasAttribute("disabled"));
+
+        cut.Find("#setting-criterion").Input("folds:5");
+        cut.WaitForAssertion(() => Assert.True(cut.Find("#submit-sweep").HasAttribute("disabled")));
+        var field = cut.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Criterion").Instance;
+        Assert.True(field.Error);
+        Assert.Contains("folds:5", field.ErrorText);
+        Assert.Contains("'grid' has 3", field.ErrorText);
+        Assert.Contains("dataset 'small'", field.ErrorText);
+        Assert.Contains(cut.FindAll(".plan-error"), e => e.TextContent.Contains("folds:5"));
+
+        cut.Find("#setting-criterion").Input("folds:3");
+        cut.WaitForAssertion(() => Assert.False(cut.Find("#submit-sweep").HasAttribute("disabled")));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -74,11 +74,15 @@ public sealed class FakeExperimentRunner : IExperimentRunner
             Routing = spec.Method == "hiercore" ? new RoutingMetrics { RoutingAccuracy = 1, Groups = Classes.Length } : null,
             Timings = new Timings { FitS = 1.5, FeaturesS = 2, BankBuildS = 1.2, ScoreMsPerImage = 14, TotalS = 4 },
             Memory = new MemoryStats { BankEntries = 1000, BankBytes = 1_536_000 },
-            Criteria = Classes.Select((c, i) => new GroupCriterion(c, 1.15 * (1 + i), 0.1 * (1 + i), 1.15 * (1 + i) + spec.Lambda * 0.1 * (1 + i), 6, c)).ToList(),
+            Criteria = Classes.Select((c, i) => PooledWithoutLabels(spec, i, new GroupCriterion(c, 1.15 * (1 + i), 0.1 * (1 + i), 1.15 * (1 + i) + spec.Lambda * 0.1 * (1 + i), 6, c))).ToList(),
             Scores = scores,
             Maps = Classes.Select(c => new AnomalyMapArtifact(c, $"{c}/test/crack/006.png", true, 2.5, Png(c))).ToList(),
         };
     }
+
+    /// <summary>HierCore without training labels clusters; its last group stands for a one-image cluster that borrowed the pooled criterion.</summary>
+    private static GroupCriterion PooledWithoutLabels(RunSpec spec, int group, GroupCriterion own) =>
+        spec.Method == "hiercore" && !spec.Scenario.TrainLabels() && group == Classes.Length - 1 ? own with { Samples = 0, Fallback = "pooled" } : own;
 
     private static double Auroc(IReadOnlyList<ImageScore> s)
     {

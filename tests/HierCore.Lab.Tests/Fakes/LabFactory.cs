@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace HierCore.Lab.Tests.Fakes;
 
@@ -18,6 +19,10 @@ public sealed class LabFactory : WebApplicationFactory<Program>
     public Dictionary<string, string> Settings { get; } = [];
     public SkewedClock Clock { get; } = new();
     public ClaimFaults Faults { get; } = new();
+    /// <summary>Extra service registrations, applied last (set before the server starts).</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+    /// <summary>Everything the host logs (on top of its own providers), for tests that assert what is logged.</summary>
+    public LogCapture Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -29,6 +34,7 @@ public sealed class LabFactory : WebApplicationFactory<Program>
         builder.UseSetting("Worker:Concurrency", "2");
         builder.UseSetting("Sweeps:MaxRuns", "150");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -40,6 +46,7 @@ public sealed class LabFactory : WebApplicationFactory<Program>
             services.AddSingleton<Jobs.IDatasetPreflight, NoPreflight>();
             services.RemoveAll<IRequirementMeasures>();
             services.AddSingleton<IRequirementMeasures, FakeRequirementMeasures>();
+            TestServices?.Invoke(services);
         });
     }
 

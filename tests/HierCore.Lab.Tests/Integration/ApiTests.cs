@@ -51,6 +51,36 @@ public sealed class ApiTests(LabFactory lab)
     }
 
     [Fact]
+    public async Task Bounds_that_need_the_datasets_training_images_are_checked_at_submit()
+    {
+        // 3 training images per class, 9 in all: the engine would refuse these at load, one failed run per spec.
+        TinyDataset.Write(Path.Combine(lab.DataDirectory, "datasets"), "bounds-tiny", FakeExperimentRunner.Classes);
+        var http = lab.CreateClient();
+        async Task<(HttpStatusCode Status, List<string> Errors)> Submit(object body)
+        {
+            var response = await http.PostAsJsonAsync("/api/sweeps", body);
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return (response.StatusCode, doc.RootElement.TryGetProperty("errors", out var e) ? e.EnumerateArray().Select(x => x.GetString()!).ToList() : []);
+        }
+
+        var folds = await Submit(new { dataset = "bounds-tiny", methods = new[] { "hiercore" }, scenarios = new[] { "S1", "S2" }, seeds = new[] { 0 }, criterion = "folds:5" });
+        Assert.Equal(HttpStatusCode.BadRequest, folds.Status);
+        var message = Assert.Single(folds.Errors);
+        Assert.StartsWith("Criterion: folds:5", message);
+        Assert.Contains("has 3", message);
+        Assert.Contains("dataset 'bounds-tiny'", message);
+        Assert.Contains("HierCore in S1, HierCore in S2", message);
+
+        var k = await Submit(new { dataset = "bounds-tiny", methods = new[] { "hiercore" }, scenarios = new[] { "S4" }, seeds = new[] { 0 }, grouping = "k:9" });
+        Assert.Equal(HttpStatusCode.BadRequest, k.Status);
+        Assert.Contains(k.Errors, e => e.StartsWith("Grouping: k:9") && e.Contains("9 training images of 'bounds-tiny'"));
+
+        // At the limit it is accepted.
+        var ok = await Submit(new { dataset = "bounds-tiny", methods = new[] { "hiercore" }, scenarios = new[] { "S1" }, seeds = new[] { Random.Shared.Next(1000, 1_000_000) }, criterion = "folds:3" });
+        Assert.Equal(HttpStatusCode.Created, ok.Status);
+    }
+
+    [Fact]
     public async Task A_sweep_of_only_not_applicable_pairs_is_rejected()
     {
         var response = await lab.CreateClient().PostAsJsonAsync("/api/sweeps", new { dataset = "demo", methods = new[] { "patchcore-oc" }, scenarios = new[] { "S3", "S4" }, seeds = new[] { 0 } });

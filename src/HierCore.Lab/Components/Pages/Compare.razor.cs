@@ -45,6 +45,7 @@ public partial class Compare
     private SweepId? _sweep;
     private CompareData? _data;
     private IReadOnlyList<RequirementRow>? _requirements;
+    private IReadOnlyList<string> _missingRequirements = [];
     private string _metric = MetricKeys.Headline, _scope = "mean", _classMetric = MetricKeys.ImageAuroc;
     private bool _errorBars = true, _heatMap = true, _fromZero, _includeArchived;
     private string? _tag;
@@ -76,6 +77,7 @@ public partial class Compare
         _data = _sweep is { } id ? await CompareService.LoadAsync(id) : null;
         if (_sweep is not null && _data is null) _problems.Add($"Sweep {_sweep} does not exist.");
         _requirements = _data is null ? [] : CompareService.Requirements(_data);
+        _missingRequirements = _data is null ? [] : Reports.CompareService.MissingRequirements(_data);
         PickPivot();
         _sweepTags = _sweep is { } sid && await Queries.SweepAsync(sid) is { } summary ? summary.Tags : [];
         if (_data is not null && _sweeps.All(s => s.Id != _data.SweepId))
@@ -118,6 +120,12 @@ public partial class Compare
             var layout = Charts.Layout($"{MetricKeys.Label(_metric)} vs {_x}", _x, MetricKeys.Label(_metric), 340);
             layout.Margin = new Plotly.Blazor.LayoutLib.Margin { L = 60, R = 16, T = 48, B = 48 };
             if (Charts.IsUnitInterval(_metric)) layout.YAxis[0].TickFormat = ".3f";
+            // One line per series value and per scenario/dataset (never averaged across them): the legend says which.
+            if (_data is { } d)
+                layout.Legend[0].Title = new Plotly.Blazor.LayoutLib.LegendLib.Title
+                {
+                    Text = SweepCharts.LegendTitle(d, _x, _series), Side = Plotly.Blazor.LayoutLib.LegendLib.TitleLib.SideEnum.Top, // entries wrap below it
+                };
             return layout;
         }
     }

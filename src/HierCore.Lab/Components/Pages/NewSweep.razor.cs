@@ -63,15 +63,32 @@ public partial class NewSweep
         };
     }
 
-    /// <summary>Recomputed on every render: the count and the not-applicable pairs follow the form live.</summary>
-    internal LabSweepPlan Plan => Sweeps.Plan(BuildRequest());
+    private (string Request, LabSweepPlan Plan)? _planned;
 
-    /// <summary>The first problem with a value of this field, checked value by value by the engine.</summary>
-    private string? SettingProblem(RunSetting setting)
+    /// <summary>Follows the form live (count, not-applicable pairs, dataset bounds); planned again only when the request changes.</summary>
+    internal LabSweepPlan Plan
+    {
+        get
+        {
+            var request = BuildRequest();
+            var key = HierCore.Lab.Jobs.LabJson.Serialize(request);
+            if (_planned is { } p && p.Request == key) return p.Plan;
+            var plan = Sweeps.Plan(request);
+            _planned = (key, plan);
+            return plan;
+        }
+    }
+
+    /// <summary>
+    /// The first problem with a value of this field, checked value by value by the engine; then the bounds that
+    /// need the chosen datasets' training images (e.g. folds:F above the smallest class), from the plan.
+    /// </summary>
+    internal string? SettingProblem(RunSetting setting)
     {
         var values = SweepPlanner.SplitList(Form.Settings[setting.Name]);
         if (values.Count == 0) return "Give at least one value.";
-        return values.Select(v => SweepPlanner.Problems(setting, v)).FirstOrDefault(p => p is not null);
+        return values.Select(v => SweepPlanner.Problems(setting, v)).FirstOrDefault(p => p is not null)
+            ?? Plan.Errors.FirstOrDefault(e => e.StartsWith(setting.Label + ":", StringComparison.Ordinal));
     }
 
     private int ValueCount(RunSetting setting) => SweepPlanner.SplitList(Form.Settings[setting.Name]).Distinct().Count();

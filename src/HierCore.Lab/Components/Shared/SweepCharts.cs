@@ -1,4 +1,5 @@
 using HierCore.Engine.Contracts;
+using HierCore.Engine.Evaluation;
 using HierCore.Engine.Methods;
 using HierCore.Lab.Reports;
 using HierCore.Lab.Sweeps;
@@ -12,31 +13,63 @@ namespace HierCore.Lab.Components.Shared;
 public static class SweepCharts
 {
     /// <summary>
-    /// The metric against a numeric setting, one line per value of <paramref name="series"/>; each point the mean
-    /// over the runs at that x (seeds and the dimensions not shown), error bars one std.
+    /// Dimensions a line is split by besides the series: scenario and dataset when the sweep has several values and
+    /// neither is the x axis nor the series. Averaging over them would mix S1 (labels) with S4 (none) in one point.
+    /// </summary>
+    public static IReadOnlyList<string> Facets(CompareData d, string x, string series) =>
+        new[] { PivotDimensions.Scenario, PivotDimensions.Dataset }
+            .Where(f => f != x && f != series && PivotDimensions.Values(d, f).Count > 1).ToList();
+
+    /// <summary>The legend's title: what a line stands for, e.g. "method · scenario".</summary>
+    public static string LegendTitle(CompareData d, string x, string series) =>
+        string.Join(" · ", Facets(d, x, series).Prepend(series));
+
+    /// <summary>
+    /// The metric against a numeric setting, one line per value of <paramref name="series"/> and of each facet
+    /// (<see cref="Facets"/>), named "series · facet" in the legend; each point the mean over the runs at that x
+    /// (seeds and the settings not shown), error bars one std.
     /// </summary>
     public static IList<ITrace> SettingLines(CompareData d, string x, string series, string metric, string scope, bool errorBars)
     {
-        var xs = PivotDimensions.Values(d, x);
-        var table = PivotTable.Build(d, series, x, metric, scope);
-        return table.RowKeys.Select((s, i) =>
+        var facets = Facets(d, x, series);
+        var slices = facets.Aggregate(new List<(string Label, CompareData Data)> { ("", d) }, (acc, facet) => acc
+            .SelectMany(slice => PivotDimensions.Values(slice.Data, facet).Select(v =>
+                (Label: slice.Label + " · " + v, Data: slice.Data with { Results = slice.Data.Results.Where(r => PivotDimensions.Value(r, facet) == v).ToList() })))
+            .ToList());
+        var traces = new List<ITrace>();
+        var seriesKeys = PivotDimensions.Values(d, series).ToList();
+        foreach (var (facet, (label, slice)) in slices.Index())
         {
-            var cells = Enumerable.Range(0, xs.Count).Select(j => table.Cells[i, j]).ToList();
-            var points = xs.Select((v, j) => (X: double.Parse(v, System.Globalization.CultureInfo.InvariantCulture), Cell: cells[j])).Where(p => p.Cell.HasValue).ToList();
-            return (ITrace)new Scatter
+            var table = PivotTable.Build(slice, series, x, metric, scope);
+            for (var i = 0; i < table.RowKeys.Count; i++)
             {
-                Name = series == PivotDimensions.Method ? MethodCatalog.DisplayName(s) : s,
-                X = points.Select(p => (object)p.X).ToList(), Y = points.Select(p => (object)p.Cell.Mean).ToList(),
-                Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
-                Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = Charts.Palette[i % Charts.Palette.Length], Width = 2 },
-                ErrorY = new Plotly.Blazor.Traces.ScatterLib.ErrorY
-                {
-                    Visible = errorBars && points.Any(p => p.Cell.N > 1), Type = Plotly.Blazor.Traces.ScatterLib.ErrorYLib.TypeEnum.Data,
-                    Array = points.Select(p => (object)(p.Cell.Std ?? 0)).ToList(),
-                },
-            };
-        }).ToList();
+                var s = table.RowKeys[i];
+                var row = i;
+                var points = table.ColKeys.Select((v, j) => (X: double.Parse(v, System.Globalization.CultureInfo.InvariantCulture), Cell: table.Cells[row, j]))
+                    .Where(p => p.Cell.HasValue).ToList();
+                if (points.Count == 0) continue;
+                // Colour says the series value, the dash the scenario/dataset: a method's lines stay recognisable.
+                traces.Add(Line((series == PivotDimensions.Method ? MethodCatalog.DisplayName(s) : s) + label, points,
+                    Charts.Palette[seriesKeys.IndexOf(s) % Charts.Palette.Length], Dashes[facet % Dashes.Length], errorBars));
+            }
+        }
+        return traces;
     }
+
+    private static readonly string[] Dashes = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"];
+
+    private static Scatter Line(string name, List<(double X, MeanStd Cell)> points, string color, string dash, bool errorBars) => new()
+    {
+        Name = name,
+        X = points.Select(p => (object)p.X).ToList(), Y = points.Select(p => (object)p.Cell.Mean).ToList(),
+        Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
+        Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = color, Dash = dash, Width = 2 },
+        ErrorY = new Plotly.Blazor.Traces.ScatterLib.ErrorY
+        {
+            Visible = errorBars && points.Any(p => p.Cell.N > 1), Type = Plotly.Blazor.Traces.ScatterLib.ErrorYLib.TypeEnum.Data,
+            Array = points.Select(p => (object)(p.Cell.Std ?? 0)).ToList(),
+        },
+    };
 
     /// <summary>
     /// One line per run through its settings (every dimension of the sweep with more than one value) to the metric,
