@@ -40,7 +40,7 @@ public static class ConsoleProgress
     /// <summary>Reports synchronously on the caller's thread (Progress&lt;T&gt; would post to a context and reorder).</summary>
     public sealed class SyncProgress(Action<RunProgress> report) : IProgress<RunProgress>
     {
-        readonly object gate = new();
-        public void Report(RunProgress value) { lock (gate) report(value); }
+        readonly object _gate = new();
+        public void Report(RunProgress value) { lock (_gate) report(value); }
     }
 }

@@ -5,21 +5,21 @@ namespace HierCore.Engine.Backbones;
 /// <summary>Walks an ONNX ResNet graph (Conv/BatchNormalization/Relu/MaxPool/Add/AveragePool) into a <see cref="CntkResNetSpec"/>.</summary>
 internal sealed class CntkResNetGraphReader
 {
-    private readonly GraphProto graph;
-    private readonly Dictionary<string, NodeProto> producers = [];
-    private readonly Dictionary<string, List<NodeProto>> consumers = [];
-    private readonly Dictionary<string, TensorProto> initializers;
+    private readonly GraphProto _graph;
+    private readonly Dictionary<string, NodeProto> _producers = [];
+    private readonly Dictionary<string, List<NodeProto>> _consumers = [];
+    private readonly Dictionary<string, TensorProto> _initializers;
 
     public CntkResNetGraphReader(GraphProto graph)
     {
-        this.graph = graph;
-        initializers = graph.Initializer.ToDictionary(t => t.Name);
+        _graph = graph;
+        _initializers = graph.Initializer.ToDictionary(t => t.Name);
         foreach (var node in graph.Node)
         {
-            foreach (var output in node.Output) producers[output] = node;
+            foreach (var output in node.Output) _producers[output] = node;
             foreach (var input in node.Input)
             {
-                if (!consumers.TryGetValue(input, out var list)) consumers[input] = list = [];
+                if (!_consumers.TryGetValue(input, out var list)) _consumers[input] = list = [];
                 list.Add(node);
             }
         }
@@ -27,17 +27,17 @@ internal sealed class CntkResNetGraphReader
 
     public CntkResNetSpec Read()
     {
-        var inputs = graph.Input.Where(i => !initializers.ContainsKey(i.Name)).ToList();
+        var inputs = _graph.Input.Where(i => !_initializers.ContainsKey(i.Name)).ToList();
         if (inputs.Count != 1) throw Malformed($"expected one image input, found {inputs.Count}");
         var input = inputs[0].Name;
 
         var stemRelu = SingleConsumer(SingleConsumer(SingleConsumer(input, "Conv").Output[0], "BatchNormalization").Output[0], "Relu");
-        var stem = ReadConvBn(producers[stemRelu.Input[0]]);
+        var stem = ReadConvBn(_producers[stemRelu.Input[0]]);
         var stemPoolNode = SingleConsumer(stemRelu.Output[0], "MaxPool");
 
         var blocks = new List<BasicBlockSpec>();
         var current = stemPoolNode.Output[0];
-        foreach (var add in graph.Node.Where(n => n.OpType == "Add"))
+        foreach (var add in _graph.Node.Where(n => n.OpType == "Add"))
         {
             var block = TryReadBlock(add, add.Input[0], add.Input[1]) ?? TryReadBlock(add, add.Input[1], add.Input[0])
                 ?? throw Malformed($"Add node '{add.Name}' is not a ResNet basic block");
@@ -48,7 +48,7 @@ internal sealed class CntkResNetGraphReader
         if (blocks.Count == 0) throw Malformed("no residual blocks found");
 
         var head = SingleConsumer(current, "AveragePool");
-        if (graph.Output.Count != 1 || graph.Output[0].Name != head.Output[0])
+        if (_graph.Output.Count != 1 || _graph.Output[0].Name != head.Output[0])
             throw Malformed($"expected the single graph output to be the final AveragePool '{head.Output[0]}'");
 
         // A stage is a run of blocks with the same width (64, 128, 256, 512 in ResNet18).
@@ -78,7 +78,7 @@ internal sealed class CntkResNetGraphReader
 
     private ConvBnSpec ReadConvBn(NodeProto bn)
     {
-        var conv = producers[bn.Input[0]];
+        var conv = _producers[bn.Input[0]];
         if (conv.Input.Count != 2) throw Malformed($"Conv '{conv.Name}' has a bias; only bias-free convs before BatchNormalization are supported");
         if (Ints(conv, "group", [1])[0] != 1 || Ints(conv, "dilations", [1, 1]).Any(d => d != 1))
             throw Malformed($"Conv '{conv.Name}' is grouped or dilated");
@@ -106,18 +106,18 @@ internal sealed class CntkResNetGraphReader
 
     private bool Produced(string tensor, string opType, out NodeProto node)
     {
-        node = producers.GetValueOrDefault(tensor)!;
+        node = _producers.GetValueOrDefault(tensor)!;
         return node is not null && node.OpType == opType;
     }
 
     private NodeProto SingleConsumer(string tensor, string opType)
     {
-        var found = consumers.GetValueOrDefault(tensor)?.Where(n => n.OpType == opType).ToList() ?? [];
+        var found = _consumers.GetValueOrDefault(tensor)?.Where(n => n.OpType == opType).ToList() ?? [];
         return found.Count == 1 ? found[0] : throw Malformed($"expected one {opType} reading '{tensor}', found {found.Count}");
     }
 
     private TensorProto Initializer(string name) =>
-        initializers.GetValueOrDefault(name) ?? throw Malformed($"'{name}' is not an initializer");
+        _initializers.GetValueOrDefault(name) ?? throw Malformed($"'{name}' is not an initializer");
 
     private static List<IReadOnlyList<BasicBlockSpec>> GroupByWidth(List<BasicBlockSpec> blocks)
     {

@@ -15,10 +15,10 @@ public sealed class OnnxResNet18 : IDisposable
     public const string Layer3Tensor = "ReLU347_Output_0";
     private const string PooledTensor = "Pooling395_Output_0";
 
-    private readonly SessionOptions options;
-    private readonly InferenceSession preprocess;
-    private readonly InferenceSession network;
-    private readonly bool withPooled;
+    private readonly SessionOptions _options;
+    private readonly InferenceSession _preprocess;
+    private readonly InferenceSession _network;
+    private readonly bool _withPooled;
 
     /// <param name="intraOpThreads">ONNX Runtime intra-op threads; 0 lets it use every core.</param>
     /// <param name="modelDirectory">Folder holding DnnImageModels/; defaults to AppContext.BaseDirectory.</param>
@@ -30,7 +30,7 @@ public sealed class OnnxResNet18 : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(intraOpThreads);
         var files = ResNet18ModelFiles.Locate(modelDirectory);
-        options = new SessionOptions
+        _options = new SessionOptions
         {
             IntraOpNumThreads = intraOpThreads,
             InterOpNumThreads = 1,
@@ -38,11 +38,11 @@ public sealed class OnnxResNet18 : IDisposable
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
         var preprocessModel = OnnxModels.Read(files.Preprocess);
-        preprocess = new InferenceSession(
-            OnnxGraphSurgery.WithOutputs(preprocessModel, [.. preprocessModel.Graph.Output.Select(o => o.Name)]), options);
-        this.withPooled = withPooled;
+        _preprocess = new InferenceSession(
+            OnnxGraphSurgery.WithOutputs(preprocessModel, [.. preprocessModel.Graph.Output.Select(o => o.Name)]), _options);
+        _withPooled = withPooled;
         string[] outputs = withPooled ? [Layer2Tensor, Layer3Tensor, PooledTensor] : [Layer2Tensor, Layer3Tensor];
-        network = new InferenceSession(OnnxGraphSurgery.WithOutputs(OnnxModels.Read(files.Network), outputs), options);
+        _network = new InferenceSession(OnnxGraphSurgery.WithOutputs(OnnxModels.Read(files.Network), outputs), _options);
     }
 
     /// <summary>
@@ -58,7 +58,7 @@ public sealed class OnnxResNet18 : IDisposable
     /// <summary>The graph's own output: layer4 average-pooled, [B,512].</summary>
     public float[] RunPooled(float[] rgbChw, int batch)
     {
-        if (!withPooled) throw new InvalidOperationException("OnnxResNet18.RunPooled needs the instance to be constructed with withPooled: true.");
+        if (!_withPooled) throw new InvalidOperationException("OnnxResNet18.RunPooled needs the instance to be constructed with withPooled: true.");
         using var outputs = RunNetwork(rgbChw, batch, [PooledTensor]);
         return outputs[0].GetTensorDataAsSpan<float>().ToArray();
     }
@@ -73,14 +73,14 @@ public sealed class OnnxResNet18 : IDisposable
                 $"OnnxResNet18 expects {batch}×3×{ImageSize}×{ImageSize} = {expected} values; got {rgbChw.Length}.", nameof(rgbChw));
         using var input = OrtValue.CreateTensorValueFromMemory(rgbChw, [batch, 3, ImageSize, ImageSize]);
         using var runOptions = new RunOptions();
-        using var prepared = preprocess.Run(runOptions, [preprocess.InputNames[0]], [input], [preprocess.OutputNames[0]]);
-        return network.Run(runOptions, [network.InputNames[0]], [prepared[0]], outputNames);
+        using var prepared = _preprocess.Run(runOptions, [_preprocess.InputNames[0]], [input], [_preprocess.OutputNames[0]]);
+        return _network.Run(runOptions, [_network.InputNames[0]], [prepared[0]], outputNames);
     }
 
     public void Dispose()
     {
-        preprocess.Dispose();
-        network.Dispose();
-        options.Dispose();
+        _preprocess.Dispose();
+        _network.Dispose();
+        _options.Dispose();
     }
 }

@@ -12,15 +12,15 @@ namespace HierCore.Engine.Backbones;
 public sealed class ResNet18Backbone : IDisposable
 {
     private const int MinimumSide = 32;
-    private readonly CntkResNet network;
-    private readonly Tensor meanImageBgr;
-    private readonly Dictionary<(long Height, long Width), Tensor> resizedMeans = [];
-    private readonly Lock meansLock = new();
+    private readonly CntkResNet _network;
+    private readonly Tensor _meanImageBgr;
+    private readonly Dictionary<(long Height, long Width), Tensor> _resizedMeans = [];
+    private readonly Lock _meansLock = new();
 
     private ResNet18Backbone(CntkResNet network, Tensor meanImageBgr, Device device)
     {
-        this.network = network;
-        this.meanImageBgr = meanImageBgr;
+        _network = network;
+        _meanImageBgr = meanImageBgr;
         Device = device;
     }
 
@@ -58,7 +58,7 @@ public sealed class ResNet18Backbone : IDisposable
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var stages = network.Stages(Preprocess(rgb), 3);
+        var stages = _network.Stages(Preprocess(rgb), 3);
         return new BackboneOutput(stages[1].MoveToOuterDisposeScope(), stages[2].MoveToOuterDisposeScope());
     }
 
@@ -67,7 +67,7 @@ public sealed class ResNet18Backbone : IDisposable
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        return network.forward(Preprocess(rgb)).MoveToOuterDisposeScope();
+        return _network.forward(Preprocess(rgb)).MoveToOuterDisposeScope();
     }
 
     private Tensor Preprocess(Tensor rgb)
@@ -88,13 +88,13 @@ public sealed class ResNet18Backbone : IDisposable
     /// </summary>
     private Tensor MeanImage(long height, long width)
     {
-        if (meanImageBgr.shape[2] == height && meanImageBgr.shape[3] == width) return meanImageBgr;
-        lock (meansLock)
+        if (_meanImageBgr.shape[2] == height && _meanImageBgr.shape[3] == width) return _meanImageBgr;
+        lock (_meansLock)
         {
-            if (!resizedMeans.TryGetValue((height, width), out var resized))
+            if (!_resizedMeans.TryGetValue((height, width), out var resized))
             {
-                resized = nn.functional.interpolate(meanImageBgr, [height, width], mode: InterpolationMode.Bilinear, align_corners: false);
-                resizedMeans[(height, width)] = resized.DetachFromDisposeScope();
+                resized = nn.functional.interpolate(_meanImageBgr, [height, width], mode: InterpolationMode.Bilinear, align_corners: false);
+                _resizedMeans[(height, width)] = resized.DetachFromDisposeScope();
             }
             return resized;
         }
@@ -102,8 +102,8 @@ public sealed class ResNet18Backbone : IDisposable
 
     public void Dispose()
     {
-        network.Dispose();
-        meanImageBgr.Dispose();
-        foreach (var mean in resizedMeans.Values) mean.Dispose();
+        _network.Dispose();
+        _meanImageBgr.Dispose();
+        foreach (var mean in _resizedMeans.Values) mean.Dispose();
     }
 }

@@ -6,7 +6,7 @@ namespace HierCore.Engine.Backbones;
 /// <summary>Parses device specs ("auto", "cpu", "cuda", "cuda:N") into TorchSharp devices.</summary>
 internal static class TorchDevices
 {
-    private static int threadsConfigured;
+    private static int _threadsConfigured;
 
     public static Device Resolve(string spec)
     {
@@ -33,6 +33,6 @@ internal static class TorchDevices
     /// <summary>libtorch's intra-op pool: use every core, set once per process so callers can still override it.</summary>
     public static void UseAllCoresOnce()
     {
-        if (Interlocked.Exchange(ref threadsConfigured, 1) == 0) set_num_threads(Environment.ProcessorCount);
+        if (Interlocked.Exchange(ref _threadsConfigured, 1) == 0) set_num_threads(Environment.ProcessorCount);
     }
 }

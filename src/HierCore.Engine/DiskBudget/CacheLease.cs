@@ -12,9 +12,9 @@ public sealed class CacheLease : IDisposable
     public const string LastUsedFile = ".last-used";
     public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(12);
 
-    readonly string file;
+    readonly string _file;
 
-    CacheLease(string file) => this.file = file;
+    CacheLease(string file) => _file = file;
 
     public static CacheLease Acquire(string partitionFolder)
     {
@@ -55,6 +55,6 @@ public sealed class CacheLease : IDisposable
 
     public void Dispose()
     {
-        try { File.Delete(file); } catch (IOException) { }
+        try { File.Delete(_file); } catch (IOException) { }
     }
 }

@@ -15,13 +15,13 @@ namespace HierCore.Engine.Experiments;
 /// </summary>
 public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomalyMethod>? methodFactory = null) : IExperimentRunner, IDisposable
 {
-    readonly Func<string, IAnomalyMethod> createMethod = methodFactory ?? MethodCatalog.Create;
-    readonly FeatureStore features = new(Path.Combine(dataDirectory, "features"));
-    readonly BankCache banks = new(new BankStore(Path.Combine(dataDirectory, "banks")));
-    readonly SemaphoreSlim oneAtATime = new(1, 1); // a runner computes one run at a time; run more runners for more devices
+    readonly Func<string, IAnomalyMethod> _createMethod = methodFactory ?? MethodCatalog.Create;
+    readonly FeatureStore _features = new(Path.Combine(dataDirectory, "features"));
+    readonly BankCache _banks = new(new BankStore(Path.Combine(dataDirectory, "banks")));
+    readonly SemaphoreSlim _oneAtATime = new(1, 1); // a runner computes one run at a time; run more runners for more devices
 
     public string DatasetsDirectory { get; } = Path.Combine(dataDirectory, "datasets");
-    public FeatureStore Features => features;
+    public FeatureStore Features => _features;
 
     /// <summary>
     /// When true, each run writes its fitted model to data/models/pending/ and names the file in RunResult.ModelFile
@@ -29,18 +29,18 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
     /// </summary>
     public bool ExportModels { get; init; }
 
-    readonly string pendingModels = Path.Combine(dataDirectory, "models", "pending");
-    public BankCache Banks => banks;
+    readonly string _pendingModels = Path.Combine(dataDirectory, "models", "pending");
+    public BankCache Banks => _banks;
 
     public async Task<RunResult> RunAsync(RunSpec spec, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
-        await oneAtATime.WaitAsync(cancellationToken);
+        await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
             return await Task.Factory.StartNew(() => Run(spec, progress, cancellationToken), cancellationToken,
                 TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
-        finally { oneAtATime.Release(); }
+        finally { _oneAtATime.Release(); }
     }
 
     RunResult Run(RunSpec spec, IProgress<RunProgress>? progress, CancellationToken ct)
@@ -53,15 +53,15 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
         progress?.Report(new RunProgress(RunPhases.Load, 1, 1, $"{dataset.Train.Count} training and {dataset.Test.Count} test images"));
         RunSpecValidation.Validate(spec, dataset); // bounds that need the training images, before any feature is computed
         // While this run reads its feature partition, a disk-budget eviction leaves it alone.
-        using var lease = DiskBudget.CacheLease.Acquire(features.Cache.PartitionFolder(FeatureStore.SettingsKey(spec)));
+        using var lease = DiskBudget.CacheLease.Acquire(_features.Cache.PartitionFolder(FeatureStore.SettingsKey(spec)));
 
         var clock = Stopwatch.StartNew();
-        var extractedBefore = features.Extracted;
-        var (train, test) = features.Get(dataset, spec, progress, ct);
+        var extractedBefore = _features.Extracted;
+        var (train, test) = _features.Get(dataset, spec, progress, ct);
         var featuresSeconds = clock.Elapsed.TotalSeconds;
 
-        using var method = createMethod(spec.Method);
-        var context = new MethodContext(spec, banks, progress, ct);
+        using var method = _createMethod(spec.Method);
+        var context = new MethodContext(spec, _banks, progress, ct);
         // The only place labels enter a method: withheld ones are null (METHOD.md §1).
         var trainLabels = spec.Scenario.TrainLabels() ? dataset.Train.Select(s => s.ClassName).ToArray() : null;
         var testLabels = spec.Scenario.EvalLabels() ? dataset.Test.Select(s => s.ClassName).ToArray() : null;
@@ -84,7 +84,7 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
         string? modelFile = null;
         if (ExportModels)
         {
-            modelFile = Path.Combine(pendingModels, Guid.NewGuid().ToString("N") + Models.ModelFile.Extension);
+            modelFile = Path.Combine(_pendingModels, Guid.NewGuid().ToString("N") + Models.ModelFile.Extension);
             Models.ModelFile.Write(modelFile, Models.FittedModel.From(spec, method));
         }
 
@@ -109,14 +109,14 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
                 BankBytes = method.Groups.Sum(g => g.Model.Bank.Bytes),
                 PeakRssBytes = Process.GetCurrentProcess().PeakWorkingSet64,
             },
-            FeaturesExtracted = features.Extracted - extractedBefore,
+            FeaturesExtracted = _features.Extracted - extractedBefore,
             ModelFile = modelFile,
         };
     }
 
     public void Dispose()
     {
-        features.Dispose();
-        banks.Dispose();
+        _features.Dispose();
+        _banks.Dispose();
     }
 }

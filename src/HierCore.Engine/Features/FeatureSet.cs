@@ -14,7 +14,7 @@ public sealed class FeatureSet(IPatchSource patches, float[][] descriptors, stri
     public FeatureSet(Tensor patches, float[][] descriptors, string[] contentKeys)
         : this(new TensorPatchSource(patches), descriptors, contentKeys) { }
 
-    readonly IPatchSource source = patches.Count == contentKeys.Length && descriptors.Length == contentKeys.Length
+    readonly IPatchSource _source = patches.Count == contentKeys.Length && descriptors.Length == contentKeys.Length
         ? patches
         : throw new ArgumentException($"FeatureSet: {patches.Count} images of patches, {descriptors.Length} descriptors and {contentKeys.Length} keys must agree.");
 
@@ -24,21 +24,21 @@ public sealed class FeatureSet(IPatchSource patches, float[][] descriptors, stri
     /// <summary>Content hash per image (of the image bytes and feature settings): stable memo keys.</summary>
     public string[] ContentKeys { get; } = contentKeys;
 
-    public int Count => source.Count;
-    public int PatchesPerImage => source.PatchesPerImage;
-    public int Dim => source.Dim;
+    public int Count => _source.Count;
+    public int PatchesPerImage => _source.PatchesPerImage;
+    public int Dim => _source.Dim;
 
     /// <summary>Element type the patches are kept in (float16 from the cache): every value converts to float32 exactly.</summary>
-    public ScalarType StoredType => source.StoredType;
+    public ScalarType StoredType => _source.StoredType;
 
     /// <summary>Patches of the given images flattened to [n·P, D], float32 (a copy).</summary>
-    public Tensor PatchesOf(IReadOnlyList<int> images) => source.Read(images, ScalarType.Float32);
+    public Tensor PatchesOf(IReadOnlyList<int> images) => _source.Read(images, ScalarType.Float32);
 
     /// <summary>As <see cref="PatchesOf"/> but in <see cref="StoredType"/>: half the bytes of float32 for cached features.</summary>
-    public Tensor StoredPatchesOf(IReadOnlyList<int> images) => source.Read(images, source.StoredType);
+    public Tensor StoredPatchesOf(IReadOnlyList<int> images) => _source.Read(images, _source.StoredType);
 
     /// <summary>The same images and patches with other descriptors (the patch source stays owned by this set).</summary>
-    public FeatureSet WithDescriptors(float[][] newDescriptors) => new(new BorrowedPatchSource(source), newDescriptors, ContentKeys);
+    public FeatureSet WithDescriptors(float[][] newDescriptors) => new(new BorrowedPatchSource(_source), newDescriptors, ContentKeys);
 
     /// <summary>Image index of each row of <see cref="PatchesOf"/>.</summary>
     public long[] SourcesOf(IReadOnlyList<int> images)
@@ -49,7 +49,7 @@ public sealed class FeatureSet(IPatchSource patches, float[][] descriptors, stri
         return src;
     }
 
-    public void Dispose() => source.Dispose();
+    public void Dispose() => _source.Dispose();
 }
 
 /// <summary>Where a <see cref="FeatureSet"/>'s patches come from.</summary>

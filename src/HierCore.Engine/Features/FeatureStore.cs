@@ -14,9 +14,9 @@ namespace HierCore.Engine.Features;
 /// </summary>
 public sealed class FeatureStore(string featuresDirectory) : IDisposable
 {
-    readonly Dictionary<string, ResNet18Backbone> backbones = new();
-    readonly object gate = new();
-    (string Key, FeatureSet Train, FeatureSet Test)? last;
+    readonly Dictionary<string, ResNet18Backbone> _backbones = new();
+    readonly object _gate = new();
+    (string Key, FeatureSet Train, FeatureSet Test)? _last;
 
     public FeatureCache Cache { get; } = new(featuresDirectory);
 
@@ -26,15 +26,15 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
     public (FeatureSet Train, FeatureSet Test) Get(AnomalyDataset dataset, RunSpec spec, IProgress<RunProgress>? progress, CancellationToken ct)
     {
         var key = $"{dataset.Root}|{spec.FeatureKey}|{dataset.Train.Count}|{dataset.Test.Count}";
-        lock (gate)
+        lock (_gate)
         {
-            if (last is { } l && l.Key == key) return (l.Train, l.Test);
+            if (_last is { } l && l.Key == key) return (l.Train, l.Test);
             // One phase over both splits (train first), so the overall progress only moves forward.
             var total = dataset.Train.Count + dataset.Test.Count;
             var train = Load(dataset.Train, spec, Report(progress, 0, total, "train"), ct);
             var test = Load(dataset.Test, spec, Report(progress, dataset.Train.Count, total, "test"), ct);
-            if (last is { } old) { old.Train.Dispose(); old.Test.Dispose(); }
-            last = (key, train, test);
+            if (_last is { } old) { old.Train.Dispose(); old.Test.Dispose(); }
+            _last = (key, train, test);
             return (train, test);
         }
     }
@@ -95,16 +95,16 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
 
     ResNet18Backbone Backbone(string device)
     {
-        lock (backbones)
+        lock (_backbones)
         {
-            if (!backbones.TryGetValue(device, out var b)) backbones[device] = b = ResNet18Backbone.Load(device);
+            if (!_backbones.TryGetValue(device, out var b)) _backbones[device] = b = ResNet18Backbone.Load(device);
             return b;
         }
     }
 
     public void Dispose()
     {
-        foreach (var b in backbones.Values) b.Dispose();
-        if (last is { } l) { l.Train.Dispose(); l.Test.Dispose(); }
+        foreach (var b in _backbones.Values) b.Dispose();
+        if (_last is { } l) { l.Train.Dispose(); l.Test.Dispose(); }
     }
 }

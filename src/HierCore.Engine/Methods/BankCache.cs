@@ -30,12 +30,12 @@ public enum BankOrigin
 /// </summary>
 public sealed class BankCache(BankStore? store = null, long maxBytes = 2L << 30) : IDisposable
 {
-    readonly Dictionary<string, GroupModelBuilder.Coreset> coresets = new();
-    readonly Dictionary<string, (GroupModel Model, string Coreset)> models = new();
-    readonly Dictionary<string, (ScoreMemo Memo, string Coreset)> memos = new();
-    readonly List<IDisposable> detached = []; // loaded banks whose coreset was already cached: disposed with the cache
-    readonly LinkedList<string> recency = new(); // coreset keys, most recent first
-    readonly object gate = new();
+    readonly Dictionary<string, GroupModelBuilder.Coreset> _coresets = new();
+    readonly Dictionary<string, (GroupModel Model, string Coreset)> _models = new();
+    readonly Dictionary<string, (ScoreMemo Memo, string Coreset)> _memos = new();
+    readonly List<IDisposable> _detached = []; // loaded banks whose coreset was already cached: disposed with the cache
+    readonly LinkedList<string> _recency = new(); // coreset keys, most recent first
+    readonly object _gate = new();
 
     public BankStore? Store { get; } = store;
 
@@ -53,20 +53,20 @@ public sealed class BankCache(BankStore? store = null, long maxBytes = 2L << 30)
         var coresetKey = settings.CoresetKey(content);
         var memoKey = settings.ScoresKey(content);
         GroupModelBuilder.Coreset? coreset;
-        lock (gate)
+        lock (_gate)
         {
-            if (models.TryGetValue(modelKey, out var hit))
+            if (_models.TryGetValue(modelKey, out var hit))
             {
                 Hits++;
                 Touch(hit.Coreset);
                 return (hit.Model.Id == groupId ? hit.Model : hit.Model.WithId(groupId), BankOrigin.Memory);
             }
-            coresets.TryGetValue(coresetKey, out coreset);
+            _coresets.TryGetValue(coresetKey, out coreset);
         }
 
         var loaded = Store?.TryLoad(modelKey, groupId);
         if (loaded is not null)
-            lock (gate) return (Remember(loaded, modelKey, coresetKey, memoKey, builtCoreset: false), BankOrigin.Disk);
+            lock (_gate) return (Remember(loaded, modelKey, coresetKey, memoKey, builtCoreset: false), BankOrigin.Disk);
 
         var origin = coreset is null ? BankOrigin.Built : BankOrigin.CoresetReused;
         coreset ??= GroupModelBuilder.BuildCoreset(train, members, settings, ct, report);
@@ -78,7 +78,7 @@ public sealed class BankCache(BankStore? store = null, long maxBytes = 2L << 30)
             throw;
         }
         Store?.Save(modelKey, model, settings);
-        lock (gate)
+        lock (_gate)
         {
             Builds++;
             return (Remember(model, modelKey, coresetKey, memoKey, builtCoreset: origin == BankOrigin.Built, coreset), origin);
@@ -89,16 +89,16 @@ public sealed class BankCache(BankStore? store = null, long maxBytes = 2L << 30)
     GroupModel Remember(GroupModel model, string modelKey, string coresetKey, string memoKey, bool builtCoreset,
         GroupModelBuilder.Coreset? coreset = null)
     {
-        if (!coresets.ContainsKey(coresetKey))
+        if (!_coresets.ContainsKey(coresetKey))
         {
             // A loaded model's coreset time is not stored apart from its criterion's: its build time stands for both.
-            coresets[coresetKey] = coreset ?? new GroupModelBuilder.Coreset(model.Bank, model.BuildSeconds);
+            _coresets[coresetKey] = coreset ?? new GroupModelBuilder.Coreset(model.Bank, model.BuildSeconds);
             if (builtCoreset) CoresetBuilds++;
         }
-        else if (!ReferenceEquals(coresets[coresetKey].Bank, model.Bank)) detached.Add(model.Bank);
-        if (!memos.TryGetValue(memoKey, out var memo)) memos[memoKey] = memo = (new ScoreMemo(), coresetKey);
+        else if (!ReferenceEquals(_coresets[coresetKey].Bank, model.Bank)) _detached.Add(model.Bank);
+        if (!_memos.TryGetValue(memoKey, out var memo)) _memos[memoKey] = memo = (new ScoreMemo(), coresetKey);
         var shared = model.SharingScores(memo.Memo);
-        models[modelKey] = (shared, coresetKey);
+        _models[modelKey] = (shared, coresetKey);
         Touch(coresetKey);
         Evict();
         return shared;
@@ -106,33 +106,33 @@ public sealed class BankCache(BankStore? store = null, long maxBytes = 2L << 30)
 
     void Touch(string coresetKey)
     {
-        recency.Remove(coresetKey);
-        recency.AddFirst(coresetKey);
+        _recency.Remove(coresetKey);
+        _recency.AddFirst(coresetKey);
     }
 
     void Evict()
     {
-        while (coresets.Count > 1 && coresets.Values.Sum(c => c.Bank.Bytes) > maxBytes)
+        while (_coresets.Count > 1 && _coresets.Values.Sum(c => c.Bank.Bytes) > maxBytes)
         {
-            var oldest = recency.Last!.Value;
-            recency.RemoveLast();
-            coresets.Remove(oldest); // not disposed: a running method may still hold it; the GC frees the tensor
-            foreach (var k in models.Where(m => m.Value.Coreset == oldest).Select(m => m.Key).ToList()) models.Remove(k);
-            foreach (var k in memos.Where(m => m.Value.Coreset == oldest).Select(m => m.Key).ToList()) memos.Remove(k);
+            var oldest = _recency.Last!.Value;
+            _recency.RemoveLast();
+            _coresets.Remove(oldest); // not disposed: a running method may still hold it; the GC frees the tensor
+            foreach (var k in _models.Where(m => m.Value.Coreset == oldest).Select(m => m.Key).ToList()) _models.Remove(k);
+            foreach (var k in _memos.Where(m => m.Value.Coreset == oldest).Select(m => m.Key).ToList()) _memos.Remove(k);
         }
     }
 
     public void Dispose()
     {
-        lock (gate)
+        lock (_gate)
         {
-            foreach (var c in coresets.Values) c.Bank.Dispose(); // models share these banks: each disposed once
-            foreach (var d in detached) d.Dispose();
-            coresets.Clear();
-            models.Clear();
-            memos.Clear();
-            detached.Clear();
-            recency.Clear();
+            foreach (var c in _coresets.Values) c.Bank.Dispose(); // models share these banks: each disposed once
+            foreach (var d in _detached) d.Dispose();
+            _coresets.Clear();
+            _models.Clear();
+            _memos.Clear();
+            _detached.Clear();
+            _recency.Clear();
         }
     }
 }

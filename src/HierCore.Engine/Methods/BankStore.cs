@@ -10,12 +10,12 @@ namespace HierCore.Engine.Methods;
 /// </summary>
 public sealed class BankStore(string root)
 {
-    long loads, writes, corrupt;
+    long _loads, _writes, _corrupt;
 
     public string Root { get; } = Path.GetFullPath(root);
-    public long Loads => Interlocked.Read(ref loads);
-    public long Writes => Interlocked.Read(ref writes);
-    public long CorruptDetected => Interlocked.Read(ref corrupt);
+    public long Loads => Interlocked.Read(ref _loads);
+    public long Writes => Interlocked.Read(ref _writes);
+    public long CorruptDetected => Interlocked.Read(ref _corrupt);
 
     /// <summary>Raised with (path, reason) when a corrupt entry is found and deleted.</summary>
     public event Action<string, string>? CorruptEntry;
@@ -35,11 +35,11 @@ public sealed class BankStore(string root)
         if (model is null)
         {
             SealedFile.TryDelete(path);
-            Interlocked.Increment(ref corrupt);
+            Interlocked.Increment(ref _corrupt);
             CorruptEntry?.Invoke(path, reason);
             return null;
         }
-        Interlocked.Increment(ref loads);
+        Interlocked.Increment(ref _loads);
         return model;
     }
 
@@ -47,6 +47,6 @@ public sealed class BankStore(string root)
     {
         var path = EntryPath(key);
         SealedFile.WriteAtomically(path, GroupModelFormat.Encode(model, key, settings));
-        Interlocked.Increment(ref writes);
+        Interlocked.Increment(ref _writes);
     }
 }

@@ -17,9 +17,9 @@ namespace HierCore.Engine.Methods;
 public sealed class GroupModel(int id, MemoryBank bank, double[] sample, DecisionCriterion? criterion, float[] centroid, int members, double buildSeconds,
     ScoreMemo? scores = null) : IDisposable
 {
-    readonly ScoreMemo shared = scores ?? new ScoreMemo();
-    ConcurrentDictionary<string, (double Score, float[] Patches)> memo => shared.Scores;
-    ScoreMemo.ScoringCost cost => shared.Cost;
+    readonly ScoreMemo _shared = scores ?? new ScoreMemo();
+    ConcurrentDictionary<string, (double Score, float[] Patches)> memo => _shared.Scores;
+    ScoreMemo.ScoringCost cost => _shared.Cost;
 
     /// <summary>A model whose criterion comes from its own sample when that has ≥ <see cref="DecisionCriterion.MinimumSample"/> scores.</summary>
     public GroupModel(int id, MemoryBank bank, double[] sample, float[] centroid, int members, double buildSeconds, ScoreMemo? scores = null)
@@ -91,13 +91,13 @@ public sealed class GroupModel(int id, MemoryBank bank, double[] sample, Decisio
         new(scored.Score, Criterion.Normalize(scored.Score), Id, scored.Patches, Criterion.Center, Criterion.Spread);
 
     /// <summary>The same bank, criterion and memo under another group number (a shared bank in another method).</summary>
-    public GroupModel WithId(int newId) => new(newId, Bank, sample, criterion, Centroid, Members, BuildSeconds, shared);
+    public GroupModel WithId(int newId) => new(newId, Bank, sample, criterion, Centroid, Members, BuildSeconds, _shared);
 
     /// <summary>The same model sharing raw scores with every other model on its bank that scores the same way.</summary>
     public GroupModel SharingScores(ScoreMemo scores) => new(Id, Bank, sample, criterion, Centroid, Members, BuildSeconds, scores);
 
     /// <summary>The same bank and memo with another criterion (a pooled fallback, or the method's scale applied across its groups).</summary>
-    public GroupModel WithCriterion(DecisionCriterion replacement) => new(Id, Bank, sample, replacement, Centroid, Members, BuildSeconds, shared);
+    public GroupModel WithCriterion(DecisionCriterion replacement) => new(Id, Bank, sample, replacement, Centroid, Members, BuildSeconds, _shared);
 
     public void Dispose() => Bank.Dispose();
 }
@@ -115,9 +115,9 @@ public sealed class ScoreMemo
     /// <summary>Running total of scoring time.</summary>
     public sealed class ScoringCost
     {
-        double seconds;
-        int images;
-        public double SecondsPerImage { get { lock (this) return images == 0 ? double.NaN : seconds / images; } }
-        public void Add(double s, int n) { lock (this) { seconds += s; images += n; } }
+        double _seconds;
+        int _images;
+        public double SecondsPerImage { get { lock (this) return _images == 0 ? double.NaN : _seconds / _images; } }
+        public void Add(double s, int n) { lock (this) { _seconds += s; _images += n; } }
     }
 }

@@ -11,13 +11,13 @@ namespace HierCore.Engine.Methods;
 /// </summary>
 public abstract class GroupedCoresetMethod : IAnomalyMethod
 {
-    readonly List<NamedGroup> groups = [];
-    int[] trainingGroups = [];
-    BankCache? ownedCache;
+    readonly List<NamedGroup> _groups = [];
+    int[] _trainingGroups = [];
+    BankCache? _ownedCache;
 
     public abstract string Name { get; }
-    public IReadOnlyList<NamedGroup> Groups => groups;
-    public IReadOnlyList<int> TrainingGroups => trainingGroups;
+    public IReadOnlyList<NamedGroup> Groups => _groups;
+    public IReadOnlyList<int> TrainingGroups => _trainingGroups;
 
     /// <summary>Group index and group names for each training image.</summary>
     protected abstract (int[] Assignment, string[] Names) Partition(FeatureSet train, IReadOnlyList<string>? classLabels, MethodContext context);
@@ -30,10 +30,10 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
         var (assignment, names) = Partition(train, classLabels, context);
         // Empty groups (a cluster that lost all its images) get no bank; renumber so group index = bank index.
         var used = names.Select((_, g) => g).Where(g => assignment.Contains(g)).ToArray();
-        trainingGroups = assignment.Select(g => Array.IndexOf(used, g)).ToArray();
-        var sizes = used.Select((_, g) => trainingGroups.Count(t => t == g)).ToArray();
+        _trainingGroups = assignment.Select(g => Array.IndexOf(used, g)).ToArray();
+        var sizes = used.Select((_, g) => _trainingGroups.Count(t => t == g)).ToArray();
         CheckGroupSizes(sizes, used.Select(g => names[g]).ToArray(), context.Spec);
-        var banks = context.Banks ?? (ownedCache ??= new BankCache());
+        var banks = context.Banks ?? (_ownedCache ??= new BankCache());
         var settings = BankSettings.From(context.Spec);
         var origins = new List<(string, BankOrigin)>();
         for (var g = 0; g < used.Length; g++)
@@ -42,10 +42,10 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
             var name = names[used[g]];
             var index = g;
             context.Report(RunPhases.Fit, g, used.Length, $"memory bank of group {name}");
-            var members = Enumerable.Range(0, trainingGroups.Length).Where(i => trainingGroups[i] == g).ToArray();
+            var members = Enumerable.Range(0, _trainingGroups.Length).Where(i => _trainingGroups[i] == g).ToArray();
             var (model, origin) = banks.GetOrBuild(train, members, g, settings, context.Cancellation,
                 step => context.Report(RunPhases.Fit, index, used.Length, $"group {name}: {step}"));
-            groups.Add(new NamedGroup(name, model));
+            _groups.Add(new NamedGroup(name, model));
             origins.Add((name, origin));
         }
         GiveSmallGroupsThePooledCriterion();
@@ -77,32 +77,32 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
     /// </summary>
     void GiveSmallGroupsThePooledCriterion()
     {
-        if (groups.All(g => g.Model.HasCriterion)) return;
-        for (var g = 0; g < groups.Count; g++)
+        if (_groups.All(g => g.Model.HasCriterion)) return;
+        for (var g = 0; g < _groups.Count; g++)
         {
-            if (groups[g].Model.HasCriterion) continue;
-            var others = groups.Where((o, i) => i != g && o.Model.HasCriterion).SelectMany(o => o.Model.Sample).ToArray();
+            if (_groups[g].Model.HasCriterion) continue;
+            var others = _groups.Where((o, i) => i != g && o.Model.HasCriterion).SelectMany(o => o.Model.Sample).ToArray();
             if (others.Length < DecisionCriterion.MinimumSample)
                 throw new ArgumentException($"{Name}: no group has a usable criterion sample (each needs ≥ {DecisionCriterion.MinimumSample} finite " +
                     "unmemorised normal scores); use a larger coreset ratio, folds:F, or more training images per group.");
-            groups[g] = groups[g] with { Model = groups[g].Model.WithCriterion(DecisionCriterion.Pooled(others, groups[g].Model.Sample.Count)) };
+            _groups[g] = _groups[g] with { Model = _groups[g].Model.WithCriterion(DecisionCriterion.Pooled(others, _groups[g].Model.Sample.Count)) };
         }
     }
 
     /// <summary>Sets every group's z location and spread; shrinkage needs all groups' samples at once.</summary>
     void ApplyScale(CriterionScale scale)
     {
-        var scaled = scale.Apply(groups.Select(g => g.Model.Criterion).ToArray());
-        for (var g = 0; g < groups.Count; g++) groups[g] = groups[g] with { Model = groups[g].Model.WithCriterion(scaled[g]) };
+        var scaled = scale.Apply(_groups.Select(g => g.Model.Criterion).ToArray());
+        for (var g = 0; g < _groups.Count; g++) _groups[g] = _groups[g] with { Model = _groups[g].Model.WithCriterion(scaled[g]) };
     }
     /// Takes fitted groups (read from a model file) instead of fitting: Score then routes and decides exactly as after
     /// Fit with the same spec. The training assignment is not kept in a model, so TrainingGroups is empty.
     /// </summary>
     public void Restore(IReadOnlyList<NamedGroup> fitted, Contracts.RunSpec spec)
     {
-        if (groups.Count > 0) throw new InvalidOperationException($"{Name}: already fitted.");
-        groups.AddRange(fitted);
-        trainingGroups = [];
+        if (_groups.Count > 0) throw new InvalidOperationException($"{Name}: already fitted.");
+        _groups.AddRange(fitted);
+        _trainingGroups = [];
         OnRestored(spec);
     }
 
@@ -111,19 +111,19 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
 
     public ScoreReport Score(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context)
     {
-        if (groups.Count == 0) throw new InvalidOperationException($"{Name}: Score called before Fit.");
+        if (_groups.Count == 0) throw new InvalidOperationException($"{Name}: Score called before Fit.");
         var routing = Route(test, classLabels, context);
         var verdicts = new Prediction?[test.Count];
-        var byGroup = Enumerable.Range(0, groups.Count).Select(_ => new List<int>()).ToArray();
+        var byGroup = Enumerable.Range(0, _groups.Count).Select(_ => new List<int>()).ToArray();
         for (var i = 0; i < test.Count; i++)
             foreach (var g in routing.Candidates[i]) byGroup[g].Add(i);
 
         var done = 0;
         var reusedTotal = 0;
-        for (var g = 0; g < groups.Count; g++)
+        for (var g = 0; g < _groups.Count; g++)
         {
             if (byGroup[g].Count == 0) continue;
-            var model = groups[g].Model;
+            var model = _groups[g].Model;
             // Test patches are read from the feature cache a batch at a time inside Score.
             var scored = model.Score(test, byGroup[g], context.Spec.Reweighting, context.Cancellation, out var reused);
             reusedTotal += reused;
@@ -136,22 +136,22 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
             done += byGroup[g].Count;
             context.Report(RunPhases.Score, done, routing.Candidates.Sum(c => c.Length));
         }
-        var secondsPerImage = Enumerable.Range(0, groups.Count)
+        var secondsPerImage = Enumerable.Range(0, _groups.Count)
             .Where(g => byGroup[g].Count > 0)
-            .Sum(g => byGroup[g].Count * groups[g].Model.SecondsPerImage) / test.Count;
+            .Sum(g => byGroup[g].Count * _groups[g].Model.SecondsPerImage) / test.Count;
         var predictions = verdicts.Select((v, i) => v ?? throw new InvalidOperationException($"{Name}: test image {i} was routed to no group.")).ToArray();
         return new ScoreReport(predictions, reusedTotal, secondsPerImage);
     }
 
     /// <summary>Index of the group with this name, or a clear error.</summary>
     protected int GroupOf(string name) =>
-        groups.FindIndex(g => g.Name == name) is var i and >= 0
+        _groups.FindIndex(g => g.Name == name) is var i and >= 0
             ? i
             : throw new InvalidOperationException($"{Name}: class '{name}' has no training images, so it has no memory bank.");
 
     /// <summary>Group indices ordered by cosine similarity of their centroid to the descriptor, nearest first.</summary>
     protected int[] NearestGroups(float[] descriptor) =>
-        Enumerable.Range(0, groups.Count).OrderByDescending(g => Cosine(descriptor, groups[g].Model.Centroid)).ToArray();
+        Enumerable.Range(0, _groups.Count).OrderByDescending(g => Cosine(descriptor, _groups[g].Model.Centroid)).ToArray();
 
     static double Cosine(float[] a, float[] b)
     {
@@ -160,7 +160,7 @@ public abstract class GroupedCoresetMethod : IAnomalyMethod
         return dot / Math.Sqrt(Math.Max(na * nb, 1e-30));
     }
 
-    public void Dispose() => ownedCache?.Dispose();
+    public void Dispose() => _ownedCache?.Dispose();
 }
 
 /// <summary>Candidates per test image and the rule that picks the verdict among them.</summary>

@@ -19,7 +19,7 @@ public sealed class HierCoreMethod : GroupedCoresetMethod
     /// <summary>The routing options: the nearest group only, or the two nearest keeping the smaller z.</summary>
     public static readonly IReadOnlyList<string> Routings = [RouteNearest, RouteTop2];
 
-    bool groupsAreClasses;
+    bool _groupsAreClasses;
 
     public override string Name => MethodCatalog.HierCore;
 
@@ -30,7 +30,7 @@ public sealed class HierCoreMethod : GroupedCoresetMethod
     {
         if (classLabels is not null)
         {
-            groupsAreClasses = true;
+            _groupsAreClasses = true;
             return ClassGroups.FromLabels(classLabels);
         }
         context.Report(RunPhases.Fit, 0, 1, $"clustering {train.Count} image descriptors ({context.Spec.Grouping})");
@@ -49,7 +49,7 @@ public sealed class HierCoreMethod : GroupedCoresetMethod
     }
 
     /// <summary>Fit saw class labels exactly when the scenario gives training labels (ExperimentRunner), so groups were classes.</summary>
-    protected override void OnRestored(Contracts.RunSpec spec) => groupsAreClasses = Contracts.ScenarioExtensions.TrainLabels(spec.Scenario);
+    protected override void OnRestored(Contracts.RunSpec spec) => _groupsAreClasses = Contracts.ScenarioExtensions.TrainLabels(spec.Scenario);
 
     protected override Routing Route(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context)
     {
@@ -62,7 +62,7 @@ public sealed class HierCoreMethod : GroupedCoresetMethod
         };
         var candidates = new int[test.Count][];
         for (var i = 0; i < test.Count; i++)
-            candidates[i] = groupsAreClasses && classLabels is not null
+            candidates[i] = _groupsAreClasses && classLabels is not null
                 ? [GroupOf(classLabels[i])]
                 : NearestGroups(test.Descriptors[i]).Take(take).ToArray();
         return new Routing(candidates, Routing.SmallerZ);

@@ -34,10 +34,10 @@ public sealed class GenerationJob(string id, GenerateRequest request)
 /// </summary>
 public sealed partial class DatasetGeneration(LabPaths paths, ILogger<DatasetGeneration> log)
 {
-    readonly ConcurrentDictionary<string, GenerationJob> jobs = new();
-    readonly SemaphoreSlim oneAtATime = new(1, 1); // 2 cores: a generation beside a run is enough
+    readonly ConcurrentDictionary<string, GenerationJob> _jobs = new();
+    readonly SemaphoreSlim _oneAtATime = new(1, 1); // 2 cores: a generation beside a run is enough
 
-    public IReadOnlyList<GenerationJob> Jobs => [.. jobs.Values.OrderByDescending(j => j.StartedAt)];
+    public IReadOnlyList<GenerationJob> Jobs => [.. _jobs.Values.OrderByDescending(j => j.StartedAt)];
 
     public event Action? Changed;
 
@@ -50,7 +50,7 @@ public sealed partial class DatasetGeneration(LabPaths paths, ILogger<DatasetGen
         var errors = new List<string>();
         if (!GenerateRequest.Kinds.Contains(r.Kind)) errors.Add($"kind: use {string.Join(" or ", GenerateRequest.Kinds)} (got '{r.Kind}').");
         if (!ValidName().IsMatch(r.Name ?? "")) errors.Add($"name: lower-case letters, digits, - and _, up to 40 (got '{r.Name}').");
-        else if (Directory.Exists(Path.Combine(paths.DatasetsDirectory, r.Name!)) || jobs.Values.Any(j => j.Status == GenerationStatus.Running && j.Request.Name == r.Name))
+        else if (Directory.Exists(Path.Combine(paths.DatasetsDirectory, r.Name!)) || _jobs.Values.Any(j => j.Status == GenerationStatus.Running && j.Request.Name == r.Name))
             errors.Add($"name: a dataset '{r.Name}' already exists under {paths.DatasetsDirectory}.");
         if (r.ImageSize is < 64 or > 1024) errors.Add("image_size: between 64 and 1024.");
         if (r.Train is < 2 or > 1000) errors.Add("train: between 2 and 1000 images per class.");
@@ -65,7 +65,7 @@ public sealed partial class DatasetGeneration(LabPaths paths, ILogger<DatasetGen
     public GenerationJob Start(GenerateRequest request)
     {
         var job = new GenerationJob(Guid.NewGuid().ToString("N")[..12], request);
-        jobs[job.Id] = job;
+        _jobs[job.Id] = job;
         _ = Task.Run(() => RunAsync(job));
         Changed?.Invoke();
         return job;
@@ -73,7 +73,7 @@ public sealed partial class DatasetGeneration(LabPaths paths, ILogger<DatasetGen
 
     async Task RunAsync(GenerationJob job)
     {
-        await oneAtATime.WaitAsync();
+        await _oneAtATime.WaitAsync();
         try
         {
             var r = job.Request;
@@ -95,7 +95,7 @@ public sealed partial class DatasetGeneration(LabPaths paths, ILogger<DatasetGen
         }
         finally
         {
-            oneAtATime.Release();
+            _oneAtATime.Release();
             Changed?.Invoke();
         }
     }

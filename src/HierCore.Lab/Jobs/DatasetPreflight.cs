@@ -12,16 +12,16 @@ namespace HierCore.Lab.Jobs;
 /// </summary>
 public sealed class DatasetPreflight(Hosting.LabPaths paths) : IDatasetPreflight
 {
-    private readonly ConcurrentDictionary<string, bool> Verified = new();
+    private readonly ConcurrentDictionary<string, bool> _verified = new();
 
     public void Check(string specDataset)
     {
         var datasetsDirectory = paths.DatasetsDirectory;
         var dataset = DatasetCatalog.Resolve(specDataset, datasetsDirectory);
         var key = $"{dataset.Root}|{dataset.Train.Count}|{dataset.Test.Count}";
-        if (Verified.ContainsKey(key)) return;
+        if (_verified.ContainsKey(key)) return;
         DatasetValidator.Verify(dataset, decodeAll: false);
-        Verified[key] = true;
+        _verified[key] = true;
     }
 }
 

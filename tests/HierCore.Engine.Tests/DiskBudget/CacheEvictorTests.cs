@@ -4,12 +4,12 @@ namespace HierCore.Engine.Tests.DiskBudget;
 
 public sealed class CacheEvictorTests : IDisposable
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), $"hiercore-evict-{Guid.NewGuid():N}");
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"hiercore-evict-{Guid.NewGuid():N}");
 
     /// <summary>A partition with one file of the given size, last used <paramref name="hoursAgo"/>.</summary>
     private string Partition(string name, int bytes, double hoursAgo)
     {
-        var folder = Path.Combine(root, name);
+        var folder = Path.Combine(_root, name);
         Directory.CreateDirectory(Path.Combine(folder, "ab"));
         File.WriteAllBytes(Path.Combine(folder, "ab", "entry.bin"), new byte[bytes]);
         File.WriteAllText(Path.Combine(folder, "settings.txt"), name + "\n");
@@ -30,23 +30,23 @@ public sealed class CacheEvictorTests : IDisposable
         {
             // Acquire stamps "last used now"; put it back to the oldest so only the lease protects it.
             File.SetLastWriteTimeUtc(Path.Combine(oldestInUse, CacheLease.LastUsedFile), DateTime.UtcNow.AddHours(-10));
-            var before = CacheEvictor.Bytes(root);
+            var before = CacheEvictor.Bytes(_root);
             // Entries and settings notes count; lease files and the last-used stamp do not.
             Assert.Equal(10_000 + 4 + "oldest-in-use".Length + "old".Length + "middle".Length + "fresh".Length, before);
 
-            var report = CacheEvictor.Evict(root, budget: 6000);
+            var report = CacheEvictor.Evict(_root, budget: 6000);
             Assert.True(report.WithinBudget);
-            Assert.True(CacheEvictor.Bytes(root) <= 6000);
+            Assert.True(CacheEvictor.Bytes(_root) <= 6000);
             Assert.True(Directory.Exists(oldestInUse)); // in use: kept although least recently used
             Assert.False(Directory.Exists(old));         // next oldest goes first
             Assert.False(Directory.Exists(middle));
             Assert.True(Directory.Exists(fresh));
             Assert.Equal(1, report.PartitionsKeptInUse);
             Assert.Equal(2, report.PartitionsRemoved);
-            Assert.Equal(before - CacheEvictor.Bytes(root), report.BytesRemoved);
+            Assert.Equal(before - CacheEvictor.Bytes(_root), report.BytesRemoved);
         }
         // Released: the next pass may take it.
-        Assert.True(CacheEvictor.Evict(root, budget: 1100).WithinBudget);
+        Assert.True(CacheEvictor.Evict(_root, budget: 1100).WithinBudget);
         Assert.False(Directory.Exists(oldestInUse));
         Assert.True(Directory.Exists(fresh));
     }
@@ -57,10 +57,10 @@ public sealed class CacheEvictorTests : IDisposable
         var busy = Partition("busy", 5000, hoursAgo: 1);
         var idle = Partition("idle", 100, hoursAgo: 3);
         using var lease = CacheLease.Acquire(busy);
-        var report = CacheEvictor.Evict(root, budget: 1000);
+        var report = CacheEvictor.Evict(_root, budget: 1000);
         Assert.False(report.WithinBudget);
         Assert.True(Directory.Exists(busy));
-        Assert.Equal(5000 + "busy\n".Length, CacheEvictor.Partitions(root).Single().Bytes);
+        Assert.Equal(5000 + "busy\n".Length, CacheEvictor.Partitions(_root).Single().Bytes);
         Assert.False(Directory.Exists(idle));
     }
 
@@ -68,7 +68,7 @@ public sealed class CacheEvictorTests : IDisposable
     public void No_budget_removes_nothing_and_a_lease_file_of_a_crashed_process_expires()
     {
         var p = Partition("p", 500, hoursAgo: 1);
-        Assert.Equal(0, CacheEvictor.Evict(root, budget: 0).PartitionsRemoved);
+        Assert.Equal(0, CacheEvictor.Evict(_root, budget: 0).PartitionsRemoved);
         var lease = CacheLease.Acquire(p);
         var file = Directory.GetFiles(Path.Combine(p, CacheLease.LeaseFolder)).Single();
         Assert.True(CacheLease.IsLeased(p));
@@ -80,6 +80,6 @@ public sealed class CacheEvictorTests : IDisposable
 
     public void Dispose()
     {
-        try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 }

@@ -12,16 +12,16 @@ public class ScenarioLabelTests(TinyDemo demo)
     /// <summary>Records what the runner hands over, then lets real HierCore do the work.</summary>
     sealed class SpyMethod : IAnomalyMethod
     {
-        readonly HierCoreMethod inner = new();
+        readonly HierCoreMethod _inner = new();
         public IReadOnlyList<string>? FitLabels;
         public IReadOnlyList<string>? ScoreLabels;
         public FeatureSet? Train;
         public string Name => "hiercore";
-        public IReadOnlyList<NamedGroup> Groups => inner.Groups;
-        public IReadOnlyList<int> TrainingGroups => inner.TrainingGroups;
-        public FitReport Fit(FeatureSet train, IReadOnlyList<string>? classLabels, MethodContext context) { FitLabels = classLabels; Train = train; return inner.Fit(train, classLabels, context); }
-        public ScoreReport Score(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context) { ScoreLabels = classLabels; return inner.Score(test, classLabels, context); }
-        public void Dispose() => inner.Dispose();
+        public IReadOnlyList<NamedGroup> Groups => _inner.Groups;
+        public IReadOnlyList<int> TrainingGroups => _inner.TrainingGroups;
+        public FitReport Fit(FeatureSet train, IReadOnlyList<string>? classLabels, MethodContext context) { FitLabels = classLabels; Train = train; return _inner.Fit(train, classLabels, context); }
+        public ScoreReport Score(FeatureSet test, IReadOnlyList<string>? classLabels, MethodContext context) { ScoreLabels = classLabels; return _inner.Score(test, classLabels, context); }
+        public void Dispose() => _inner.Dispose();
     }
 
     [Theory]

@@ -6,7 +6,7 @@ namespace HierCore.Engine.Tests.Methods;
 
 public sealed class BankStoreTests : IDisposable
 {
-    readonly string root = Path.Combine(Path.GetTempPath(), $"hiercore-banks-{Guid.NewGuid():N}");
+    readonly string _root = Path.Combine(Path.GetTempPath(), $"hiercore-banks-{Guid.NewGuid():N}");
     static readonly RunSpec Spec = new()
     {
         Dataset = "synthetic", Method = "hiercore", Scenario = Scenario.S1, CoresetRatio = 0.25, ProjectionDim = 4, Seed = 2,
@@ -30,9 +30,9 @@ public sealed class BankStoreTests : IDisposable
         using var _t = train; using var _s = test;
         using var fresh = new BankCache();
         var (built, builtOrigin) = fresh.GetOrBuild(train, members, 0, Settings, CancellationToken.None);
-        using (var writer = new BankCache(new BankStore(root))) writer.GetOrBuild(train, members, 0, Settings, CancellationToken.None);
+        using (var writer = new BankCache(new BankStore(_root))) writer.GetOrBuild(train, members, 0, Settings, CancellationToken.None);
 
-        var store = new BankStore(root);
+        var store = new BankStore(_root);
         using var reader = new BankCache(store);  // a second process: nothing in memory
         var (loaded, loadedOrigin) = reader.GetOrBuild(train, members, 0, Settings, CancellationToken.None);
 
@@ -59,7 +59,7 @@ public sealed class BankStoreTests : IDisposable
     {
         var (train, test, members) = Data();
         using var _t = train; using var _s = test;
-        var store = new BankStore(root);
+        var store = new BankStore(_root);
         var key = Settings.Key(members.Select(m => train.ContentKeys[m]));
         double[] expected;
         using (var first = new BankCache(store)) expected = ScoresOf(first.GetOrBuild(train, members, 0, Settings, CancellationToken.None).Model, test).Select(x => x.Score).ToArray();
@@ -113,12 +113,12 @@ public sealed class BankStoreTests : IDisposable
         var (train, _, _) = Data();
         using var _t = train;
         int[] one = [0];
-        using (var writer = new BankCache(new BankStore(root))) Assert.False(writer.GetOrBuild(train, one, 0, Settings, CancellationToken.None).Model.HasCriterion);
+        using (var writer = new BankCache(new BankStore(_root))) Assert.False(writer.GetOrBuild(train, one, 0, Settings, CancellationToken.None).Model.HasCriterion);
         using var fresh = new BankCache();
         var (built, _) = fresh.GetOrBuild(train, [1, 2, 3, 4], 0, Settings, CancellationToken.None);
-        using (var writer = new BankCache(new BankStore(root))) writer.GetOrBuild(train, [1, 2, 3, 4], 0, Settings, CancellationToken.None);
+        using (var writer = new BankCache(new BankStore(_root))) writer.GetOrBuild(train, [1, 2, 3, 4], 0, Settings, CancellationToken.None);
 
-        using var reader = new BankCache(new BankStore(root));
+        using var reader = new BankCache(new BankStore(_root));
         var (small, smallOrigin) = reader.GetOrBuild(train, one, 0, Settings, CancellationToken.None);
         var (loaded, loadedOrigin) = reader.GetOrBuild(train, [1, 2, 3, 4], 1, Settings, CancellationToken.None);
 
@@ -138,6 +138,6 @@ public sealed class BankStoreTests : IDisposable
 
     public void Dispose()
     {
-        try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 }

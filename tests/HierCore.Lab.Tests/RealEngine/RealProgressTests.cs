@@ -12,15 +12,15 @@ namespace HierCore.Lab.Tests.RealEngine;
 /// </summary>
 public sealed class RealProgressTests : IDisposable
 {
-    readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "hiercore-progress", Guid.NewGuid().ToString("N")[..12]);
+    readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "hiercore-progress", Guid.NewGuid().ToString("N")[..12]);
 
     public RealProgressTests() =>
-        DemoDatasetGenerator.Generate(Path.Combine(dataDirectory, "datasets", "tiny"), seed: 0, RealLabFactory.TinyDemo);
+        DemoDatasetGenerator.Generate(Path.Combine(_dataDirectory, "datasets", "tiny"), seed: 0, RealLabFactory.TinyDemo);
 
     [Fact]
     public async Task Overall_progress_of_real_runs_never_decreases_and_ends_full()
     {
-        using var runner = new ExperimentRunner(dataDirectory);
+        using var runner = new ExperimentRunner(_dataDirectory);
         // HierCore without labels clusters, builds several banks and routes; the second run finds the features in
         // memory and skips the features phase, which must not make the bar jump back either.
         foreach (var (method, scenario) in new[] { ("hiercore", Scenario.S4), ("patchcore", Scenario.S1) })
@@ -42,6 +42,6 @@ public sealed class RealProgressTests : IDisposable
 
     public void Dispose()
     {
-        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -27,17 +27,17 @@ public enum TexturesSplit
 /// <param name="OutputDirectory">Dataset root to create (MVTec AD layout).</param>
 public sealed record TexturesOptions(string Source, string OutputDirectory, int Seed = 0, int ImageSize = 256)
 {
-    readonly int? train, testGood, defects;
-    readonly TextureCatalog? catalog;
+    readonly int? _train, _testGood, _defects;
+    readonly TextureCatalog? _catalog;
 
     public TexturesSplit Split { get; init; } = TexturesSplit.Iid;
 
-    public int TrainPerClass { get => train ?? (Split == TexturesSplit.Bands ? 150 : 60); init => train = value; }
-    public int TestGoodPerClass { get => testGood ?? 20; init => testGood = value; }
-    public int DefectsPerType { get => defects ?? (Split == TexturesSplit.Bands ? 10 : 5); init => defects = value; }
+    public int TrainPerClass { get => _train ?? (Split == TexturesSplit.Bands ? 150 : 60); init => _train = value; }
+    public int TestGoodPerClass { get => _testGood ?? 20; init => _testGood = value; }
+    public int DefectsPerType { get => _defects ?? (Split == TexturesSplit.Bands ? 10 : 5); init => _defects = value; }
 
     /// <summary>Class table and stain photos (the split's own by default); tests swap in a synthetic archive's table.</summary>
-    public TextureCatalog Catalog { get => catalog ?? TextureCatalog.For(Split); init => catalog = value; }
+    public TextureCatalog Catalog { get => _catalog ?? TextureCatalog.For(Split); init => _catalog = value; }
 
     /// <summary>Crops per class: train, test-good and every defect type.</summary>
     public int CropsPerClass => TrainPerClass + TestGoodPerClass + DefectsPerType * DefectSynthesizer.DefectTypes.Count;
