@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets.Demo;
 using HierCore.Engine.Features;
 
@@ -47,7 +48,7 @@ public static class MemoryBench
         foreach (var c in classCounts)
         {
             var data = Path.Combine(scratch, $"c{c}");
-            var dataset = Path.Combine(data, "datasets", $"demo-c{c}");
+            var dataset = new DataLayout(data).Dataset($"demo-c{c}");
             var classes = DemoSize.AllClasses.Take(c).ToArray();
             DemoDatasetGenerator.Generate(dataset, seed: 0,
                 new DemoSize(Train: trainPerClass, TestGood: testPerClass / 2, TestDefective: testPerClass - testPerClass / 2, Classes: classes));
@@ -62,10 +63,10 @@ public static class MemoryBench
         }
 
         var first = Path.Combine(scratch, $"c{classCounts[0]}");
-        var firstDataset = Path.Combine(first, "datasets", $"demo-c{classCounts[0]}");
+        var firstDataset = new DataLayout(first).Dataset($"demo-c{classCounts[0]}");
         log("identical sweep twice (bank store cold, then warm), each in a new process…");
         var sweepData = Path.Combine(scratch, "sweep");
-        CopyFolder(Path.Combine(first, "features"), Path.Combine(sweepData, "features")); // warm features, empty bank store
+        CopyFolder(new DataLayout(first).FeatureCache, new DataLayout(sweepData).FeatureCache); // warm features, empty bank store
         var cold = SweepChild(sweepData, firstDataset, coresetRatio, "cold", ct);
         var warm = SweepChild(sweepData, firstDataset, coresetRatio, "warm", ct);
         return new MemoryBenchReport

@@ -41,7 +41,7 @@ public static class SweepBench
     /// <summary>The quick bench's dataset: a reduced demo generated into the scratch folder.</summary>
     public static string QuickDemo(string scratchDataDirectory)
     {
-        var path = Path.Combine(scratchDataDirectory, "datasets", "demo-quick");
+        var path = new DataLayout(scratchDataDirectory).Dataset("demo-quick");
         DemoDatasetGenerator.Generate(path, seed: 0, new DemoSize(Train: 20, TestGood: 5, TestDefective: 8));
         return path;
     }

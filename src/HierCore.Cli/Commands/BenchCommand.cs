@@ -109,7 +109,7 @@ public static class BenchCommand
     /// <summary>data/datasets/textures, generated at default size from the installed package when missing.</summary>
     static string TexturesDataset(string dataDirectory, Action<string> log)
     {
-        var path = Path.Combine(dataDirectory, "datasets", "textures");
+        var path = new DataLayout(dataDirectory).Dataset(TexturesGenerator.Name);
         if (TexturesGenerator.IsComplete(path)) return path;
         var source = TexturesSource.Locate() ?? throw new InvalidOperationException(
             "The full bench sweeps the textures dataset: install ufoai-textures (apt-get install ufoai-textures) or run `hiercore datasets make textures --source PATH` first, or use --quick.");

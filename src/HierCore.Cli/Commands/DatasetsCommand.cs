@@ -35,7 +35,7 @@ public static class DatasetsCommand
         var command = new Command("demo", "The procedural demo dataset (6 classes, exact masks).") { output, seed, dataDir, train, testGood, testDefective, imageSize };
         command.SetAction(parse =>
         {
-            var outDir = parse.GetValue(output) ?? Path.Combine(DataDirectories.Resolve(parse.GetValue(dataDir)), "datasets", "demo");
+            var outDir = parse.GetValue(output) ?? new DataLayout(DataDirectories.Resolve(parse.GetValue(dataDir))).Dataset(DemoDatasetGenerator.Name);
             var d = DemoSize.Default;
             var size = d with
             {
@@ -65,10 +65,10 @@ public static class DatasetsCommand
         var defects = new Option<int?>("--defects-per-type") { Description = "Test images per defect type per class" };
         var split = new Option<string>("--split") { DefaultValueFactory = _ => "iid", Description = "iid: train and test crops from all photos of a class at random non-overlapping positions; bands: the drift benchmark (train and test from disjoint bands)" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Data directory" };
-        var command = new Command("textures", "The real-photo benchmark: ufoai-textures photographs with synthetic defects.") { source, output, seed, train, testGood, defects, split, dataDir };
+        var command = new Command(TexturesGenerator.Name, "The real-photo benchmark: ufoai-textures photographs with synthetic defects.") { source, output, seed, train, testGood, defects, split, dataDir };
         command.SetAction(parse =>
         {
-            var outDir = parse.GetValue(output) ?? Path.Combine(DataDirectories.Resolve(parse.GetValue(dataDir)), "datasets", "textures");
+            var outDir = parse.GetValue(output) ?? new DataLayout(DataDirectories.Resolve(parse.GetValue(dataDir))).Dataset(TexturesGenerator.Name);
             var src = parse.GetValue(source) ?? TexturesSource.Locate();
             if (src is null) return ExitCodes.Invalid("ufoai-textures not found: pass --source (the package folder, its 0textures.pk3 or the .deb; `apt-get download ufoai-textures` fetches it).");
             TexturesSplit chosen;
@@ -86,7 +86,7 @@ public static class DatasetsCommand
             {
                 AnsiConsole.Progress().Start(ctx =>
                 {
-                    var task = ctx.AddTask("textures", maxValue: 1);
+                    var task = ctx.AddTask(TexturesGenerator.Name, maxValue: 1);
                     TexturesGenerator.Generate(options, new Progress<(int done, int total)>(p => task.Value = p.total == 0 ? 0 : (double)p.done / p.total));
                     task.Value = 1;
                 });
@@ -104,16 +104,13 @@ public static class DatasetsCommand
         var command = new Command("list", "List datasets under <data>/datasets with their classes and counts.") { dataDir };
         command.SetAction(parse =>
         {
-            var root = Path.Combine(DataDirectories.Resolve(parse.GetValue(dataDir)), "datasets");
+            var root = new DataLayout(DataDirectories.Resolve(parse.GetValue(dataDir))).Datasets;
             var table = new Table().AddColumns("dataset", "format", "classes", "train", "test", "anomalous");
             foreach (var name in DatasetCatalog.Discover(root))
             {
-                try
-                {
-                    var ds = DatasetCatalog.Load(Path.Combine(root, name), name);
-                    table.AddRow(name, ds.Format, ds.Classes.Count.ToString(), ds.Train.Count.ToString(), ds.Test.Count.ToString(), ds.Test.Count(s => s.IsAnomalous).ToString());
-                }
-                catch (DatasetException e) { table.AddRow(name, "[red]invalid[/]", Markup.Escape(e.Message), "", "", ""); }
+                var d = DatasetCatalog.Describe(Path.Combine(root, name), name);
+                if (d.Problem is { } problem) table.AddRow(name, "[red]invalid[/]", Markup.Escape(problem), "", "", "");
+                else table.AddRow(name, d.Format, d.Classes.Count.ToString(), d.TrainImages.ToString(), d.TestImages.ToString(), d.DefectiveImages.ToString());
             }
             AnsiConsole.Write(table);
             return 0;

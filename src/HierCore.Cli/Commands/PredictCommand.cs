@@ -19,7 +19,7 @@ public static class PredictCommand
         var output = new Option<string>("--out") { Description = "Write the per-image scores CSV here", Required = true };
         var maps = new Option<string?>("--maps") { Description = "Write one z-map picture per image into this folder" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Data directory (feature cache; default: <repo>/data or $HIERCORE_DATA)" };
-        var device = new Option<string>("--device") { Description = "auto, cpu, cuda or cuda:N", DefaultValueFactory = _ => "auto" };
+        var device = new Option<string>("--device") { Description = RunSettings.Find(nameof(RunSpec.Device))!.Description, DefaultValueFactory = _ => RunSettings.Defaults.Device };
         var command = new Command("predict", "Score images with a fitted model: routing, z, deployable verdict (z > λ) and a map per image.")
             { model, images, known, output, maps, dataDir, device };
         command.SetAction(async (parse, ct) =>

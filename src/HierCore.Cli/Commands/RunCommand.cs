@@ -14,8 +14,8 @@ public static class RunCommand
     public static Command Create()
     {
         var common = new CommonOptions();
-        var method = new Option<string>("--method", "-m") { Description = "patchcore, patchcore-oc or hiercore", Required = true };
-        var scenario = new Option<string>("--scenario", "-s") { Description = "S1, S2, S3 or S4", Required = true };
+        var method = new Option<string>("--method", "-m") { Description = string.Join(", ", MethodCatalog.Names), Required = true };
+        var scenario = new Option<string>("--scenario", "-s") { Description = string.Join(", ", ScenarioExtensions.All), Required = true };
         var output = new Option<string?>("--out") { Description = "Write result.json here" };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => RunSettings.Defaults.Seed };
         var scores = new Option<string?>("--scores") { Description = "Write per-image scores.csv here" };

@@ -10,7 +10,7 @@ namespace HierCore.Cli.Output;
 /// <summary>The study tables of a sweep — method × scenario matrix and requirements — on the terminal and as Markdown.</summary>
 public static class SweepTables
 {
-    static readonly string[] Scenarios = ["S1", "S2", "S3", "S4"];
+    static readonly string[] Scenarios = [.. ScenarioExtensions.All.Select(s => s.ToString())];
 
     public static void Print(SweepReport report, IReadOnlyList<RunSetting>? varied = null)
     {

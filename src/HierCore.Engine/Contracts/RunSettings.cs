@@ -70,9 +70,24 @@ public static class RunSettings
     public static string GroupModelKey(RunSpec spec) =>
         Key(spec, s => s.Effect is SettingEffect.Coreset or SettingEffect.Scores or SettingEffect.Criterion && !s.AppliedAfterFit);
 
-    static string Key(RunSpec spec, Func<RunSetting, bool> include)
+    /// <summary>
+    /// What a group's raw scores depend on: its features and the coreset and score settings. Models that differ only in
+    /// criterion share them (bank cache), and runs whose banks score alike can stand in for each other (requirement measures).
+    /// </summary>
+    public static string ScoresKey(RunSpec spec) => Key(spec, SettingEffect.Coreset, SettingEffect.Scores);
+
+    /// <summary>
+    /// A run's variant: its features and every setting that can change its result, without the seed (and without the
+    /// maps kept or the device). Runs of one dataset, method and scenario with equal variants differ only by seed, so
+    /// they are compared and averaged together (requirement measures).
+    /// </summary>
+    public static string VariantKey(RunSpec spec) =>
+        Key(spec, s => s.Effect is not (SettingEffect.Features or SettingEffect.Output or SettingEffect.Execution), withSeed: false);
+
+    static string Key(RunSpec spec, Func<RunSetting, bool> include, bool withSeed = true)
     {
-        var sb = new StringBuilder(spec.FeatureKey).Append("|seed=").Append(spec.Seed);
+        var sb = new StringBuilder(spec.FeatureKey);
+        if (withSeed) sb.Append("|seed=").Append(spec.Seed);
         foreach (var s in All.Where(include))
             sb.Append('|').Append(s.Name).Append('=').Append(s.Format(spec));
         return sb.ToString();

@@ -36,7 +36,7 @@ public static class ScoresCsv
         return rows;
     }
 
-    /// <summary>One CSV line into its fields (RFC 4180 quotes).</summary>
+    /// <summary>One CSV line into its fields (RFC 4180 quotes, no multi-line fields); the VisA split-file reader uses it too.</summary>
     public static List<string> SplitLine(string line)
     {
         var fields = new List<string>();

@@ -30,7 +30,7 @@ public static class VisaLoader
         for (int i = 1; i < lines.Length; i++)
         {
             if (string.IsNullOrWhiteSpace(lines[i])) continue;
-            var sample = ParseRow(root, csv, i + 1, CsvLine.Split(lines[i]), column);
+            var sample = ParseRow(root, csv, i + 1, ScoresCsv.SplitLine(lines[i]), column);
             (sample.Split == Split.Train ? train : test).Add(sample);
         }
         // Group by class in ordinal order; inside a class keep the CSV's order.
@@ -43,7 +43,7 @@ public static class VisaLoader
 
     private static Dictionary<string, int> HeaderIndexes(string csv, string header)
     {
-        var names = CsvLine.Split(header).Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var names = ScoresCsv.SplitLine(header).Select(h => h.Trim().ToLowerInvariant()).ToList();
         var index = new Dictionary<string, int>();
         foreach (var col in Columns)
         {

@@ -19,7 +19,7 @@ public static class RequirementMeasures
     {
         ArgumentNullException.ThrowIfNull(results);
         var runs = results
-            .Select(r => (Result: r, Variant: RunVariant.Of(r.Config), Scenario: ParseScenario(r.Scenario)))
+            .Select(r => (Result: r, Variant: RunSettings.VariantKey(r.Config), Scenario: ParseScenario(r.Scenario)))
             .DistinctBy(r => (r.Result.Dataset, r.Variant, r.Result.Method, r.Result.Scenario, r.Result.Seed))
             .ToList();
 
@@ -51,7 +51,8 @@ public static class RequirementMeasures
 
     /// <summary>
     /// The patchcore-oc S1 run of the same dataset and seed: the one with the same variant if present, else the
-    /// first whose memory banks are built alike (features, coreset ratio, re-weighting, projection).
+    /// first whose memory banks score alike (features, and the registry's coreset and score settings: coreset ratio,
+    /// projection, re-weighting).
     /// </summary>
     private static (RunResult Result, string Variant)? FindReference(
         RunResult run, string variant, IReadOnlyList<(RunResult Result, string Variant, Scenario? Scenario)> runs)
@@ -62,7 +63,7 @@ public static class RequirementMeasures
             .ToList();
         var match = candidates.FirstOrDefault(r => r.Variant == variant);
         if (match.Result is null)
-            match = candidates.FirstOrDefault(r => RunVariant.BankKey(r.Result.Config) == RunVariant.BankKey(run.Config));
+            match = candidates.FirstOrDefault(r => RunSettings.ScoresKey(r.Result.Config) == RunSettings.ScoresKey(run.Config));
         return match.Result is null ? null : (match.Result, match.Variant);
     }
 

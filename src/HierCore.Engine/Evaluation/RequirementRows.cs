@@ -15,7 +15,7 @@ public sealed record R1FidelityRow
     public required string Method { get; init; }
     public required string Scenario { get; init; }
     public int Seed { get; init; }
-    /// <summary>The run's settings apart from dataset, method, scenario, seed and device (see <see cref="RunVariant"/>).</summary>
+    /// <summary>The run's settings apart from dataset, method, scenario, seed and device (<see cref="RunSettings.VariantKey"/>).</summary>
     public required string Variant { get; init; }
     /// <summary>Variant of the patchcore-oc S1 run used as reference; null when none matched.</summary>
     public string? ReferenceVariant { get; init; }

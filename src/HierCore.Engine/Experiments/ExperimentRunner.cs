@@ -16,11 +16,11 @@ namespace HierCore.Engine.Experiments;
 public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomalyMethod>? methodFactory = null) : IExperimentRunner, IDisposable
 {
     readonly Func<string, IAnomalyMethod> _createMethod = methodFactory ?? MethodCatalog.Create;
-    readonly FeatureStore _features = new(Path.Combine(dataDirectory, "features"));
-    readonly BankCache _banks = new(new BankStore(Path.Combine(dataDirectory, "banks")));
+    readonly FeatureStore _features = new(new DataLayout(dataDirectory).FeatureCache);
+    readonly BankCache _banks = new(new BankStore(new DataLayout(dataDirectory).BankStore));
     readonly SemaphoreSlim _oneAtATime = new(1, 1); // a runner computes one run at a time; run more runners for more devices
 
-    public string DatasetsDirectory { get; } = Path.Combine(dataDirectory, "datasets");
+    public string DatasetsDirectory { get; } = new DataLayout(dataDirectory).Datasets;
     public FeatureStore Features => _features;
 
     /// <summary>
@@ -29,7 +29,7 @@ public sealed class ExperimentRunner(string dataDirectory, Func<string, IAnomaly
     /// </summary>
     public bool ExportModels { get; init; }
 
-    readonly string _pendingModels = Path.Combine(dataDirectory, "models", "pending");
+    readonly string _pendingModels = new DataLayout(dataDirectory).PendingModels;
     public BankCache Banks => _banks;
 
     public async Task<RunResult> RunAsync(RunSpec spec, IProgress<RunProgress>? progress, CancellationToken cancellationToken)

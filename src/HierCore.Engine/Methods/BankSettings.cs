@@ -23,7 +23,7 @@ public sealed record BankSettings(RunSpec Spec)
 
     /// <summary>What raw scores against the bank depend on (models that differ only in criterion share them).</summary>
     public string ScoresKey(IEnumerable<string> memberContentKeys) =>
-        Hash(RunSettings.Key(Spec, SettingEffect.Coreset, SettingEffect.Scores), memberContentKeys);
+        Hash(RunSettings.ScoresKey(Spec), memberContentKeys);
 
     /// <summary>The model-level settings spelled out (also written beside a stored bank, for people).</summary>
     public string Describe() => RunSettings.GroupModelKey(Spec);

@@ -22,7 +22,7 @@ public sealed record FittedModel(RunSpec Spec, string BackboneId, IReadOnlyList<
     public static string BackboneIdOf(RunSpec spec) => $"{spec.Backbone}/{spec.FeatureKey}";
 
     /// <summary>Copies the fitted groups of a method (bank tensors to plain arrays).</summary>
-    public static FittedModel From(RunSpec spec, IAnomalyMethod method) => new(spec with { Device = "auto" }, BackboneIdOf(spec),
+    public static FittedModel From(RunSpec spec, IAnomalyMethod method) => new(spec with { Device = RunSpecDefaults.Device }, BackboneIdOf(spec),
         method.Groups.Select(g =>
         {
             var bank = g.Model.Bank;

@@ -30,7 +30,7 @@ public static class ModelPredictor
     {
         var root = System.IO.Path.GetFullPath(folder);
         if (!Directory.Exists(root)) throw new DatasetException($"Image folder not found: '{root}'.");
-        if (VisaLoader.LooksLike(root) || MvtecLoader.LooksLike(root))
+        if (DatasetCatalog.DetectFormat(root) is not null)
         {
             var dataset = DatasetCatalog.Load(root);
             return dataset.Test.Where(s => knownClass is null || s.ClassName == knownClass)

@@ -30,7 +30,7 @@ public static class SweepPlanner
             errors.Add($"Methods: unknown method '{Clip(m)}' (use {string.Join(", ", MethodCatalog.Names)}).");
         foreach (var s in sweep.Scenarios.Distinct())
             if (ScenarioExtensions.TryParse(s) is { } parsed) { if (!scenarios.Contains(parsed)) scenarios.Add(parsed); }
-            else errors.Add($"Scenarios: unknown scenario '{Clip(s)}' (use S1, S2, S3 or S4).");
+            else errors.Add($"Scenarios: unknown scenario '{Clip(s)}' (use {string.Join(", ", ScenarioExtensions.All)}).");
         if (sweep.Scenarios.Count == 0) errors.Add("Scenarios: choose at least one scenario.");
         var seeds = sweep.Seeds.Distinct().ToList();
         if (seeds.Count == 0) errors.Add("Seeds: give at least one seed.");

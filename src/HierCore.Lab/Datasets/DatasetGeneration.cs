@@ -10,7 +10,7 @@ namespace HierCore.Lab.Datasets;
 /// <summary>What to generate: "demo" (synthetic objects and textures) or "textures" (from the installed ufoai-textures).</summary>
 public sealed record GenerateRequest(string Kind, string Name, int ImageSize = 256, int Train = 60, int TestGood = 10, int TestDefective = 20, int Seed = 0)
 {
-    public static readonly IReadOnlyList<string> Kinds = ["demo", "textures"];
+    public static readonly IReadOnlyList<string> Kinds = [DemoDatasetGenerator.Name, TexturesGenerator.Name];
 }
 
 public enum GenerationStatus { Running, Succeeded, Failed }
@@ -56,7 +56,7 @@ public sealed partial class DatasetGeneration(LabPaths paths, ILogger<DatasetGen
         if (r.Train is < 2 or > 1000) errors.Add("train: between 2 and 1000 images per class.");
         if (r.TestGood is < 1 or > 500) errors.Add("test_good: between 1 and 500 images per class.");
         if (r.TestDefective is < 1 or > 500) errors.Add("test_defective: between 1 and 500 per class (textures: per defect type).");
-        if (r.Kind == "textures" && TexturesSource.Locate() is null)
+        if (r.Kind == TexturesGenerator.Name && TexturesSource.Locate() is null)
             errors.Add($"kind: textures needs the {TexturesSource.PackageName} package ({TexturesSource.InstalledPk3Path}); apt-get install {TexturesSource.PackageName}.");
         return errors;
     }
@@ -79,7 +79,7 @@ public sealed partial class DatasetGeneration(LabPaths paths, ILogger<DatasetGen
             var r = job.Request;
             var target = Path.Combine(paths.DatasetsDirectory, r.Name);
             var progress = new Engine.Contracts.InlineProgress<(int done, int total)>(p => { job.Done = p.done; job.Total = p.total; Changed?.Invoke(); });
-            if (r.Kind == "demo")
+            if (r.Kind == DemoDatasetGenerator.Name)
                 DemoDatasetGenerator.Generate(target, r.Seed, new DemoSize(r.ImageSize, r.Train, r.TestGood, r.TestDefective));
             else
                 TexturesGenerator.Generate(new TexturesOptions(TexturesSource.Locate()!, target, r.Seed, r.ImageSize)

@@ -1,15 +1,13 @@
-using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets.Catalog;
 using HierCore.Engine.Datasets.Demo;
-using HierCore.Engine.Datasets;
 using HierCore.Lab.Hosting;
 
 namespace HierCore.Lab.Datasets;
 
 /// <summary>
 /// The engine's DatasetCatalog over the Lab's dataset roots (data/datasets first, then Lab:DatasetRoots).
-/// Listing loads each folder's layout (no image decoding), so a broken dataset shows its problem on the
-/// Datasets page instead of failing a run later. The listing is kept a few seconds: the thumbnail endpoint
+/// Listing describes each folder with the engine's DatasetCatalog (layout only, no image decoding), so a broken
+/// dataset shows its problem on the Datasets page instead of failing a run later. The listing is kept a few seconds: the thumbnail endpoint
 /// and the sweep form ask for it often.
 /// </summary>
 public sealed class EngineDatasetCatalog(LabPaths paths, TimeProvider clock, ILogger<EngineDatasetCatalog> log) : IDatasetCatalog
@@ -60,7 +58,7 @@ public sealed class EngineDatasetCatalog(LabPaths paths, TimeProvider clock, ILo
             return DatasetChoice.Fail($"Dataset: '{text}' is outside the dataset roots ({string.Join(", ", paths.DatasetRoots)}); " +
                                       "add its parent folder to Lab:DatasetRoots to use it.");
         var info = Find(d => d.Root == full);
-        if (info is null) return DatasetChoice.Fail($"Dataset: '{full}' is not a dataset folder in MVTec AD or VisA layout.");
+        if (info is null) return DatasetChoice.Fail($"Dataset: '{full}' is not a dataset folder in {DatasetCatalog.Layouts}.");
         return info.Problem is null ? new(info.Name, SpecDataset(info), null) : DatasetChoice.Fail($"Dataset: {info.Problem}");
     }
 
@@ -93,44 +91,17 @@ public sealed class EngineDatasetCatalog(LabPaths paths, TimeProvider clock, ILo
         var list = new List<DatasetInfo>();
         foreach (var root in paths.DatasetRoots.Where(Directory.Exists))
         {
-            IEnumerable<string> folders;
-            try
-            {
-                folders = Directory.EnumerateDirectories(root)
-                    .Where(d => !Path.GetFileName(d).StartsWith('.')) // hidden: a generator's temp folder, half written
-                    .Order(StringComparer.Ordinal).ToList();
-            }
+            IReadOnlyList<string> folders;
+            try { folders = DatasetCatalog.DatasetFolders(root); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { log.LogWarning(e, "Cannot list {Root}.", root); continue; }
             foreach (var dir in folders)
             {
-                if (!(MvtecLoader.LooksLike(dir) || VisaLoader.LooksLike(dir))) continue;
                 var name = Path.GetFileName(dir);
                 if (!seen.Add(name)) { log.LogWarning("Dataset {Dir} has the same name as one listed earlier; skipped.", dir); continue; }
-                list.Add(Describe(name, Path.GetFullPath(dir)));
+                list.Add(DatasetCatalog.Describe(dir, name));
             }
         }
         return list.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
-    }
-
-    private static DatasetInfo Describe(string name, string dir)
-    {
-        try
-        {
-            var ds = DatasetCatalog.Load(dir, name);
-            var classes = ds.Classes.Select(c =>
-            {
-                var train = ds.Train.Where(s => s.ClassName == c).ToList();
-                var test = ds.Test.Where(s => s.ClassName == c).ToList();
-                return new DatasetClassInfo(c, train.Count, test.Count(s => !s.IsAnomalous), test.Count(s => s.IsAnomalous),
-                    test.Where(s => s.IsAnomalous).Select(s => s.DefectType).Distinct().Order(StringComparer.Ordinal).ToList(),
-                    train.FirstOrDefault()?.ImagePath);
-            }).ToList();
-            return new DatasetInfo(name, dir, ds.Format, classes);
-        }
-        catch (Exception e) when (e is DatasetException or IOException or UnauthorizedAccessException)
-        {
-            return new DatasetInfo(name, dir, VisaLoader.LooksLike(dir) ? VisaLoader.FormatName : MvtecLoader.FormatName, [], e.Message);
-        }
     }
 
     internal static bool IsInside(string full, string root)

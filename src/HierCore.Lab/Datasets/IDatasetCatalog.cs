@@ -1,3 +1,5 @@
+using HierCore.Engine.Datasets.Catalog;
+
 namespace HierCore.Lab.Datasets;
 
 /// <summary>Datasets the dashboard may offer: folders under the configured roots (see EngineRegistration).</summary>
@@ -20,12 +22,3 @@ public sealed record DatasetChoice(string? Name, string? SpecDataset, string? Er
 {
     public static DatasetChoice Fail(string error) => new(null, null, error);
 }
-
-public sealed record DatasetInfo(string Name, string Root, string Format, IReadOnlyList<DatasetClassInfo> Classes, string? Problem = null)
-{
-    public int TrainImages => Classes.Sum(c => c.Train);
-    public int TestImages => Classes.Sum(c => c.TestGood + c.TestDefective);
-}
-
-/// <summary>One class: image counts and the first training image (absolute path) as its thumbnail.</summary>
-public sealed record DatasetClassInfo(string Name, int Train, int TestGood, int TestDefective, IReadOnlyList<string> DefectTypes, string? Thumbnail);

@@ -1,3 +1,5 @@
+using HierCore.Engine.Contracts;
+
 namespace HierCore.Lab.Hosting;
 
 /// <summary>Section "Lab" of appsettings.json. Relative paths are relative to the repository root.</summary>
@@ -36,7 +38,7 @@ public sealed class HangfireStorageOptions
 public sealed class WorkerOptions
 {
     public int Concurrency { get; set; } = 1;
-    public string Device { get; set; } = "auto";
+    public string Device { get; set; } = RunSpecDefaults.Device;
     public string Name { get; set; } = "";
     public double HeartbeatSeconds { get; set; } = 2;
     /// <summary>A running run whose heartbeat is older than this lost its worker and is re-queued.</summary>

@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace HierCore.Lab.Hosting;
@@ -9,7 +10,8 @@ public sealed class LabPaths
     {
         Root = env.ContentRootPath;
         DataDirectory = Path.GetFullPath(Path.Combine(Root, options.Value.DataDirectory));
-        DatasetsDirectory = Path.Combine(DataDirectory, "datasets");
+        Layout = new DataLayout(DataDirectory);
+        DatasetsDirectory = Layout.Datasets;
         ArtifactsDirectory = Path.Combine(DataDirectory, "artifacts");
         // data/datasets (where generated datasets go) is always a root; config adds more (e.g. a MVTec AD copy).
         DatasetRoots = [DatasetsDirectory, .. options.Value.DatasetRoots.Select(r => Path.GetFullPath(Path.Combine(Root, r)))];
@@ -21,6 +23,8 @@ public sealed class LabPaths
 
     public string Root { get; }
     public string DataDirectory { get; }
+    /// <summary>The engine's folders under data/ (datasets, feature cache, bank store, pending models).</summary>
+    public DataLayout Layout { get; }
     public string DatasetsDirectory { get; }
     public string ArtifactsDirectory { get; }
     public List<string> DatasetRoots { get; private set; }

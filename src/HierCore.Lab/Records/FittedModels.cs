@@ -20,7 +20,7 @@ public static class FittedModels
     /// </summary>
     public static int RemoveStalePending(LabPaths paths, TimeSpan age)
     {
-        var folder = Path.Combine(paths.DataDirectory, "models", "pending");
+        var folder = paths.Layout.PendingModels;
         if (!Directory.Exists(folder)) return 0;
         var removed = 0;
         foreach (var file in new DirectoryInfo(folder).EnumerateFiles().Where(f => f.LastWriteTimeUtc < DateTime.UtcNow - age))

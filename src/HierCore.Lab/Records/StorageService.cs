@@ -23,8 +23,8 @@ public sealed record StorageSnapshot(
 public sealed class StorageService(IDbContextFactory<LabDbContext> dbs, LabPaths paths, IOptionsMonitor<LabOptions> options,
     IOptions<DatabaseOptions> database, ILogger<StorageService> log)
 {
-    public string FeatureCacheRoot => Path.Combine(paths.DataDirectory, "features");
-    public string BankStoreRoot => Path.Combine(paths.DataDirectory, "banks");
+    public string FeatureCacheRoot => paths.Layout.FeatureCache;
+    public string BankStoreRoot => paths.Layout.BankStore;
 
     public async Task<StorageSnapshot> MeasureAsync(CancellationToken ct = default)
     {
@@ -39,7 +39,7 @@ public sealed class StorageService(IDbContextFactory<LabDbContext> dbs, LabPaths
         }).OrderByDescending(s => s.Bytes).ToList();
         var orphans = Directory.EnumerateDirectories(paths.ArtifactsDirectory)
             .Where(d => ArtifactFolders.RunOf(d) is not { } id || !perRun.ContainsKey(id)).Sum(ArtifactFolders.Bytes);
-        var pending = Path.Combine(paths.DataDirectory, "models", "pending");
+        var pending = paths.Layout.PendingModels;
         var o = options.CurrentValue;
         return new StorageSnapshot(CacheEvictor.Partitions(FeatureCacheRoot), o.FeatureCacheMaxBytes,
             CacheEvictor.Partitions(BankStoreRoot), o.BankStoreMaxBytes, bySweep, orphans, DatabaseBytes(), ArtifactFolders.Bytes(pending));

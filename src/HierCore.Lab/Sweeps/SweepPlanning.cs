@@ -1,3 +1,4 @@
+using HierCore.Engine.Contracts;
 using HierCore.Engine.Sweeps;
 using HierCore.Lab.Datasets;
 
@@ -38,7 +39,7 @@ public static class SweepPlanning
     }
 
     /// <summary>Plans against a fixed list of dataset names (tests, previews).</summary>
-    public static LabSweepPlan Plan(SweepRequest request, IReadOnlyCollection<string> knownDatasets, string device = "auto", int maxRuns = SweepPlanner.DefaultMaxRuns) =>
+    public static LabSweepPlan Plan(SweepRequest request, IReadOnlyCollection<string> knownDatasets, string device = RunSpecDefaults.Device, int maxRuns = SweepPlanner.DefaultMaxRuns) =>
         Plan(request, d => knownDatasets.Contains(d.Trim(), StringComparer.OrdinalIgnoreCase)
             ? new DatasetChoice(d.Trim(), d.Trim(), null)
             : DatasetChoice.Fail($"Dataset: '{SweepRequest.Clip(d)}' is not a known dataset ({string.Join(", ", knownDatasets)})."), device, maxRuns);

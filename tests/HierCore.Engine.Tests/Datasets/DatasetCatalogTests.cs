@@ -82,6 +82,56 @@ public sealed class DatasetCatalogTests : IDisposable
         Assert.Single(ds.Classes);
     }
 
+    [Fact]
+    public void DetectFormat_tells_visa_from_mvtec_and_from_a_folder_that_is_neither()
+    {
+        PlainDataset("sets/parts");
+        _tmp.Png("sets/boards/pcb/a.png");
+        _tmp.Text("sets/boards/split_csv/1cls.csv", "object,split,label,image,mask\npcb,train,normal,pcb/a.png,\n");
+        _tmp.Png("sets/photos/cat.png");
+
+        Assert.Equal(MvtecLoader.FormatName, DatasetCatalog.DetectFormat(_tmp.PathOf("sets/parts")));
+        Assert.Equal(VisaLoader.FormatName, DatasetCatalog.DetectFormat(_tmp.PathOf("sets/boards")));
+        Assert.Null(DatasetCatalog.DetectFormat(_tmp.PathOf("sets/photos")));
+        Assert.Null(DatasetCatalog.DetectFormat(_tmp.PathOf("sets/missing")));
+    }
+
+    [Fact]
+    public void DatasetFolders_lists_dataset_folders_only_and_skips_hidden_ones()
+    {
+        PlainDataset("sets/parts");
+        PlainDataset("sets/.parts-tmp");
+        _tmp.Png("sets/photos/cat.png");
+
+        Assert.Equal([_tmp.PathOf("sets/parts")], DatasetCatalog.DatasetFolders(_tmp.PathOf("sets")).Select(Path.GetFullPath));
+    }
+
+    [Fact]
+    public void Describe_counts_each_class_and_a_broken_folder_comes_back_with_its_problem()
+    {
+        _tmp.Png("sets/parts/widget/train/good/a.png");
+        _tmp.Png("sets/parts/widget/train/good/b.png");
+        _tmp.Png("sets/parts/widget/test/good/c.png");
+        _tmp.Png("sets/parts/widget/test/scratch/d.png");
+        _tmp.Png("sets/parts/widget/test/dent/e.png");
+        _tmp.Mask("sets/parts/widget/ground_truth/scratch/d_mask.png");
+        _tmp.Mask("sets/parts/widget/ground_truth/dent/e_mask.png");
+        _tmp.Text("sets/broken/split_csv/1cls.csv", "");
+
+        var parts = DatasetCatalog.Describe(_tmp.PathOf("sets/parts"));
+        var broken = DatasetCatalog.Describe(_tmp.PathOf("sets/broken"), "broken-set");
+
+        Assert.Equal(("parts", MvtecLoader.FormatName, null), (parts.Name, parts.Format, parts.Problem));
+        var widget = Assert.Single(parts.Classes);
+        Assert.Equal(("widget", 2, 1, 2), (widget.Name, widget.Train, widget.TestGood, widget.TestDefective));
+        Assert.Equal(["dent", "scratch"], widget.DefectTypes);
+        Assert.Equal(_tmp.PathOf("sets/parts/widget/train/good/a.png"), widget.Thumbnail);
+        Assert.Equal((2, 3, 2), (parts.TrainImages, parts.TestImages, parts.DefectiveImages));
+        Assert.Equal(("broken-set", VisaLoader.FormatName), (broken.Name, broken.Format));
+        Assert.Empty(broken.Classes);
+        Assert.Contains("empty", broken.Problem);
+    }
+
     private static void PlainDatasetIn(string dir)
     {
         foreach (var rel in new[] { "widget/train/good/a.png", "widget/test/good/b.png" })

@@ -43,7 +43,7 @@ public class RequirementMeasuresTests
 
     private static R1FidelityRow R1(Scenario s, int seed, double ratio = 0.1, string grouping = "silhouette") =>
         Report.R1PerSeed.Single(r => r.Method == "hiercore" && r.Scenario == s.ToString() && r.Seed == seed
-            && r.Variant == RunVariant.Of(new RunSpec
+            && r.Variant == RunSettings.VariantKey(new RunSpec
             {
                 Dataset = "toy", Method = "hiercore", Scenario = s, CoresetRatio = ratio, Grouping = grouping,
             }));
@@ -110,7 +110,7 @@ public class RequirementMeasuresTests
     [Fact]
     public void Seeds_are_aggregated_as_mean_and_sample_std()
     {
-        var hier = Report.R2.Single(r => r.Method == "hiercore" && r.Variant == RunVariant.Of(Results[3].Config));
+        var hier = Report.R2.Single(r => r.Method == "hiercore" && r.Variant == RunSettings.VariantKey(Results[3].Config));
         Assert.Equal(2, hier.Seeds);
         // S1 − S2 drops: 0.03 (seed 0), 0.05 (seed 1).
         Assert.Equal(0.04, hier.HeadlineDropS1S2!.Mean, 12);

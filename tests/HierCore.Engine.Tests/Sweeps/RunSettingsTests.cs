@@ -47,6 +47,32 @@ public sealed class RunSettingsTests
     }
 
     [Fact]
+    public void The_variant_tells_apart_every_setting_that_can_change_a_result_and_ignores_seed_maps_and_device()
+    {
+        var a = new RunSpec { Dataset = "d", Method = "hiercore", Scenario = Scenario.S1 };
+        var changed = new Dictionary<string, string>
+        {
+            ["coreset_ratio"] = "0.02", ["lambda"] = "2.5", ["criterion"] = "folds:3", ["scale"] = "robust", ["grouping"] = "k:3",
+            ["max_clusters"] = "4", ["routing"] = "top2", ["embedding"] = "pooled1024", ["reweighting"] = "true", ["resize"] = "128",
+            ["crop"] = "112", ["projection_dim"] = "64",
+        };
+        // Every registered setting that can change a result is in the list above: a new one must be added here too.
+        Assert.Equal(RunSettings.All.Where(s => s.Effect is not (SettingEffect.Output or SettingEffect.Execution)).Select(s => s.Name).Order(),
+            changed.Keys.Order());
+        Assert.All(changed, c => Assert.NotEqual(RunSettings.VariantKey(a), RunSettings.VariantKey(RunSettings.Find(c.Key)!.With(a, c.Value))));
+        Assert.Equal(RunSettings.VariantKey(a), RunSettings.VariantKey(a with { Seed = 3, MapsPerClass = 9, Device = "cpu" }));
+    }
+
+    [Fact]
+    public void The_scores_key_ignores_criterion_scale_grouping_and_threshold_but_not_reweighting()
+    {
+        var a = new RunSpec { Dataset = "d", Method = "hiercore", Scenario = Scenario.S1 };
+        Assert.Equal(RunSettings.ScoresKey(a), RunSettings.ScoresKey(a with { Criterion = "folds:3", Scale = "robust", Grouping = "k:3", Lambda = 2 }));
+        Assert.NotEqual(RunSettings.ScoresKey(a), RunSettings.ScoresKey(a with { Reweighting = true }));
+        Assert.NotEqual(RunSettings.ScoresKey(a), RunSettings.ScoresKey(a with { ProjectionDim = 64 }));
+    }
+
+    [Fact]
     public void The_reproduce_commands_name_only_settings_that_differ_from_the_defaults()
     {
         var spec = new RunSpec { Dataset = "/data/my set", Method = "hiercore", Scenario = Scenario.S4, Seed = 2, CoresetRatio = 0.01, Reweighting = true };

@@ -2,6 +2,7 @@ using Bunit;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
+using HierCore.Engine.Datasets.Catalog;
 using HierCore.Lab.Data;
 using HierCore.Lab.Datasets;
 using HierCore.Lab.Hosting;

@@ -21,13 +21,59 @@ public static class DatasetCatalog
     /// <summary>Registers a generator that writes a complete dataset into the folder it is given.</summary>
     public static void RegisterGenerator(string name, Action<string> generate) => Generators[name] = generate;
 
-    /// <summary>Loads the dataset at <paramref name="root"/>, detecting VisA (split_csv/1cls.csv) or MVTec layout.</summary>
+    /// <summary>The layouts <see cref="DetectFormat"/> knows, as messages name them.</summary>
+    public const string Layouts = "MVTec AD or VisA layout";
+
+    /// <summary>
+    /// The one layout detection: VisA when the folder has split_csv/1cls.csv, else MVTec AD when some subfolder has a
+    /// train/ or test/ folder, else null (not a dataset folder).
+    /// </summary>
+    public static string? DetectFormat(string root) =>
+        VisaLoader.LooksLike(root) ? VisaLoader.FormatName
+        : MvtecLoader.LooksLike(root) ? MvtecLoader.FormatName
+        : null;
+
+    /// <summary>
+    /// The dataset folders directly under <paramref name="root"/>, sorted; hidden folders (a generator's half-written
+    /// temp folder) are skipped. Throws IOException/UnauthorizedAccessException when the root cannot be listed.
+    /// </summary>
+    public static IReadOnlyList<string> DatasetFolders(string root) =>
+        [.. ImageFiles.Subfolders(root).Where(d => DetectFormat(d) is not null)];
+
+    /// <summary>Loads the dataset at <paramref name="root"/> in the layout <see cref="DetectFormat"/> finds.</summary>
     public static AnomalyDataset Load(string root, string? name = null)
     {
         root = Path.GetFullPath(root);
         if (!Directory.Exists(root))
             throw new DatasetException($"Dataset folder not found: '{root}'.");
-        return VisaLoader.LooksLike(root) ? VisaLoader.Load(root, name) : MvtecLoader.Load(root, name);
+        return DetectFormat(root) == VisaLoader.FormatName ? VisaLoader.Load(root, name) : MvtecLoader.Load(root, name);
+    }
+
+    /// <summary>
+    /// What the dataset at <paramref name="root"/> holds, per class (layout only, no image decoding). A folder that
+    /// fails to load comes back with its problem instead of throwing, so a listing shows it next to the good ones.
+    /// </summary>
+    public static DatasetInfo Describe(string root, string? name = null)
+    {
+        root = Path.GetFullPath(root);
+        name ??= Path.GetFileName(root);
+        try
+        {
+            var ds = Load(root, name);
+            var classes = ds.Classes.Select(c =>
+            {
+                var train = ds.Train.Where(s => s.ClassName == c).ToList();
+                var test = ds.Test.Where(s => s.ClassName == c).ToList();
+                return new DatasetClassInfo(c, train.Count, test.Count(s => !s.IsAnomalous), test.Count(s => s.IsAnomalous),
+                    test.Where(s => s.IsAnomalous).Select(s => s.DefectType).Distinct().Order(StringComparer.Ordinal).ToList(),
+                    train.FirstOrDefault()?.ImagePath);
+            }).ToList();
+            return new DatasetInfo(name, root, ds.Format, classes);
+        }
+        catch (Exception e) when (e is DatasetException or IOException or UnauthorizedAccessException)
+        {
+            return new DatasetInfo(name, root, DetectFormat(root) ?? MvtecLoader.FormatName, [], e.Message);
+        }
     }
 
     /// <summary>
@@ -49,7 +95,7 @@ public static class DatasetCatalog
         throw new DatasetException(
             $"Unknown dataset '{nameOrPath}'. Available in '{Path.GetFullPath(datasetsDirectory)}': " +
             $"{(available.Count == 0 ? "(none)" : string.Join(", ", available))}. " +
-            "Or give the path of a folder in MVTec AD or VisA layout.");
+            $"Or give the path of a folder in {Layouts}.");
     }
 
     /// <summary>Dataset folders under <paramref name="datasetsDirectory"/> plus the built-in names, sorted.</summary>
@@ -57,9 +103,8 @@ public static class DatasetCatalog
     {
         var names = new SortedSet<string>(Generators.Keys, StringComparer.Ordinal);
         if (Directory.Exists(datasetsDirectory))
-            foreach (var dir in ImageFiles.Subfolders(datasetsDirectory))
-                if (VisaLoader.LooksLike(dir) || MvtecLoader.LooksLike(dir))
-                    names.Add(Path.GetFileName(dir)!);
+            foreach (var dir in DatasetFolders(datasetsDirectory))
+                names.Add(Path.GetFileName(dir)!);
         return [.. names];
     }
 

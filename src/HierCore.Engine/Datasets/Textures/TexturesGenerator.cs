@@ -11,6 +11,8 @@ namespace HierCore.Engine.Datasets.Textures;
 /// </summary>
 public static class TexturesGenerator
 {
+    /// <summary>The dataset's name under data/datasets and the generator's name in the CLI and the Lab.</summary>
+    public const string Name = "textures";
     public const string Version = "2.0.0"; // 2: iid split (default) beside the bands split
     public const string CompletionMarker = ".complete";
 

@@ -69,12 +69,12 @@ public partial class RunDiff
         get
         {
             yield return ("headline", _runs.Select(r => r.Result!.Headline).ToList());
-            foreach (var m in new[] { "image_auroc", "image_f1_deployable" })
+            foreach (var m in new[] { MetricKeys.ImageAuroc, MetricKeys.ImageF1Deployable })
                 foreach (var scope in MetricKeys.Scopes)
                     yield return ($"{MetricKeys.Label(m)} ({scope})", _runs.Select(r => MetricKeys.Read(r.Result!, m, scope)).ToList());
             var classes = _runs.SelectMany(r => r.Result!.PerClass.Select(c => c.Class)).Distinct().Order(StringComparer.Ordinal);
             foreach (var cls in classes)
-                foreach (var m in new[] { "image_auroc", "image_f1_deployable" })
+                foreach (var m in new[] { MetricKeys.ImageAuroc, MetricKeys.ImageF1Deployable })
                     yield return ($"{cls} · {MetricKeys.Label(m)}", _runs.Select(r => r.Result!.PerClass.FirstOrDefault(c => c.Class == cls) is { } c ? MetricKeys.Read(c, m) : double.NaN).ToList());
         }
     }

@@ -69,7 +69,7 @@ public partial class Runs
         {
             var request = LabJson.Deserialize<SweepRequest>(json);
             var errors = new List<string>();
-            var definition = request.ToDefinition(request.Dataset ?? [], "auto", errors);
+            var definition = request.ToDefinition(request.Dataset ?? [], RunSettings.Defaults.Device, errors);
             var plan = HierCore.Engine.Sweeps.SweepPlanner.Plan(definition, int.MaxValue);
             _varied = plan.Varied.Select(v => v.Setting).ToList();
             _manyDatasets = definition.Datasets.Count > 1;
