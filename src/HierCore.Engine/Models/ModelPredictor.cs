@@ -55,7 +55,7 @@ public static class ModelPredictor
         using var test = features.Extract(inputs.Select(i => i.Path).ToArray(), spec,
             new InlineProgress<(int done, int total)>(p => progress?.Report(new RunProgress(RunPhases.Features, p.done, p.total, "images"))), ct);
         using var method = model.CreateMethod();
-        var classes = spec.Scenario.EvalLabels() && inputs.All(i => !string.IsNullOrEmpty(i.Class)) ? inputs.Select(i => i.Class!).ToArray() : null;
+        var classes = UsesClasses(spec) && inputs.All(i => !string.IsNullOrEmpty(i.Class)) ? inputs.Select(i => i.Class!).ToArray() : null;
         if (classes is not null)
         {
             var unknown = classes.Distinct().Where(c => model.Groups.All(g => g.Name != c) && RoutesByClass(spec)).ToArray();
@@ -66,6 +66,9 @@ public static class ModelPredictor
         return predictions.Select((p, i) => new PredictedImage(inputs[i], p.Score, p.NormalizedScore, model.Groups[p.Group].Name,
             p.NormalizedScore > spec.Lambda, p.ZMap(spec.Crop))).ToArray();
     }
+
+    /// <summary>Whether a known class is given to the method at all (the run's rule: only S1 and S3 give classes at test time).</summary>
+    public static bool UsesClasses(RunSpec spec) => spec.Scenario.EvalLabels();
 
     /// <summary>Whether the method picks the group by the class name (groups are classes), as Route does.</summary>
     static bool RoutesByClass(RunSpec spec) => spec.Method == "patchcore-oc" || (spec.Method == "hiercore" && spec.Scenario.TrainLabels());

@@ -21,6 +21,7 @@ public static class ApiEndpoints
         api.MapGet("/sweeps/{id}/results.csv", SweepResultsCsv);
         api.MapGet("/sweeps/{id}/compare.{format}", SweepCompareExport);
         api.MapRecordEndpoints();
+        api.MapPredictEndpoint();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         app.MapArtifactEndpoints();
         return app;

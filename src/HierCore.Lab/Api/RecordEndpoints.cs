@@ -92,9 +92,7 @@ public static class RecordEndpoints
     private static Task<IResult> RunModel(string id, RunQueries queries, Jobs.IArtifactStore store, CancellationToken ct) =>
         RunArtifact(id, ArtifactKind.Model, "application/octet-stream",
             r => $"{r.Method}-{r.Scenario}-seed{r.Seed}-{r.Id.Short}{HierCore.Engine.Models.ModelFile.Extension}", queries, store, ct,
-            r => r.Status == RunStatus.Succeeded
-                ? $"Run {id} kept no fitted model (it ran before models were kept, or without the engine); retry it to fit one."
-                : $"Run {id} has no fitted model: it is {r.Status}, and only a succeeded run has one.");
+            FittedModels.Missing);
 
     /// <summary>One artifact of a run, streamed from whichever store holds it (files or database).</summary>
     private static async Task<IResult> RunArtifact(string id, ArtifactKind kind, string contentType, Func<Run, string> fileName,
@@ -129,7 +127,7 @@ public static class RecordEndpoints
     private static object EvictionJson(HierCore.Engine.DiskBudget.EvictionReport r) => new
     {
         bytes_before = r.BytesBefore, bytes_after = r.BytesAfter, budget_bytes = r.Budget, partitions_removed = r.PartitionsRemoved,
-        bytes_removed = r.BytesRemoved, partitions_kept_in_use = r.PartitionsKeptInUse, within_budget = r.WithinBudget,
+        entries_removed = r.EntriesRemoved, bytes_removed = r.BytesRemoved, partitions_kept_in_use = r.PartitionsKeptInUse, within_budget = r.WithinBudget,
     };
 
     internal static object SweepJson(SweepSummary s) => SweepJson(s, null, null);

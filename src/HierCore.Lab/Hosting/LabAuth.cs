@@ -49,8 +49,9 @@ public static class LabAuth
     /// <summary>Authentication, then (when reads are private) a gate in front of everything but sign-in and static files.</summary>
     public static WebApplication UseLabAuth(this WebApplication app)
     {
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication, so a limit can count per signed-in user (predict); sign-in limits count per address.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.Use(async (ctx, next) =>
         {

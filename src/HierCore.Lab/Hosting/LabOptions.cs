@@ -15,6 +15,12 @@ public sealed class LabOptions
     public long BankStoreMaxBytes { get; set; }
     /// <summary>How often the budgets are enforced in the background (also at start-up and on "Evict now").</summary>
     public double EvictionIntervalMinutes { get; set; } = 10;
+    /// <summary>Images one request may score on the run page or POST /api/runs/{id}/predict.</summary>
+    public int PredictMaxFiles { get; set; } = 8;
+    /// <summary>Largest uploaded image file, in bytes.</summary>
+    public long PredictMaxFileBytes { get; set; } = 10 * 1024 * 1024;
+    /// <summary>POST /api/runs/{id}/predict calls per user (or client address) per minute; more get 429 with Retry-After.</summary>
+    public int PredictRequestsPerMinute { get; set; } = 20;
 }
 
 /// <summary>Section "Database": provider sqlite (default) or postgres.</summary>

@@ -1,4 +1,5 @@
 using HierCore.Engine.Contracts;
+using HierCore.Lab.Api;
 using HierCore.Lab.Jobs;
 using HierCore.Lab.Reports;
 using HierCore.Lab.Sweeps;
@@ -44,6 +45,8 @@ public static class LabServiceExtensions
         services.AddSingleton<Records.SweepDeletion>();
         services.AddHostedService<Records.OrphanArtifactSweeper>();
         services.AddSingleton<Records.StorageService>();
+        services.AddSingleton<Records.UploadScoring>();
+        services.AddPredictRateLimit();
         services.AddSingleton<Datasets.DatasetGeneration>();
         services.AddHostedService<Records.StorageBudgetService>();
         services.AddTransient<RunJob>();

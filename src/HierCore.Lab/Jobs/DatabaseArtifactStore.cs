@@ -51,6 +51,19 @@ public sealed class DatabaseArtifactStore(IDbContextFactory<LabDbContext> dbs) :
         }
     }
 
+    /// <summary>One grouped SUM over the blob lengths in SQL: no blob leaves the database to be measured.</summary>
+    public async Task<IReadOnlyDictionary<SweepId, long>> BytesPerSweepAsync(SweepId? sweep, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var runs = sweep is { } only ? db.Runs.Where(r => r.SweepId == only) : db.Runs;
+        var blobs = from b in db.ArtifactBlobs
+                    join a in db.Artifacts on b.ArtifactId equals a.Id
+                    join r in runs on a.RunId equals r.Id
+                    select new { r.SweepId, b.Content.Length };
+        var sums = await blobs.GroupBy(x => x.SweepId).Select(g => new { g.Key, Bytes = g.Sum(x => (long)x.Length) }).ToListAsync(ct);
+        return sums.ToDictionary(s => s.Key, s => s.Bytes);
+    }
+
     private static async Task DisposeAllAsync(IEnumerable<IAsyncDisposable> owned)
     {
         foreach (var o in owned) await o.DisposeAsync();

@@ -2,11 +2,12 @@ using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets;
 using HierCore.Lab.Data;
 using HierCore.Lab.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace HierCore.Lab.Jobs;
 
 /// <summary>Artifacts as files under data/artifacts (SQLite: web and worker share one machine and one data folder).</summary>
-public sealed class FileArtifactStore(LabPaths paths) : IArtifactStore
+public sealed class FileArtifactStore(LabPaths paths, IDbContextFactory<LabDbContext> dbs) : IArtifactStore
 {
     public async Task<List<Artifact>> PrepareAsync(RunId id, int attempt, RunResult result, CancellationToken ct)
     {
@@ -54,6 +55,17 @@ public sealed class FileArtifactStore(LabPaths paths) : IArtifactStore
             return Task.FromResult<ArtifactContent?>(null);
         Stream stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
         return Task.FromResult<ArtifactContent?>(new ArtifactContent(stream, Path.GetFileName(full)));
+    }
+
+    /// <summary>Sizes on disk of each run's folder (every attempt it kept), added up per sweep.</summary>
+    public async Task<IReadOnlyDictionary<SweepId, long>> BytesPerSweepAsync(SweepId? sweep, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var query = sweep is { } only ? db.Runs.Where(r => r.SweepId == only) : db.Runs;
+        var runs = await query.AsNoTracking().Select(r => new { r.Id, r.SweepId }).ToListAsync(ct);
+        return runs.GroupBy(r => r.SweepId)
+            .Select(g => (g.Key, Bytes: g.Sum(r => Records.ArtifactFolders.Bytes(Records.ArtifactFolders.Of(paths, r.Id)))))
+            .Where(s => s.Bytes > 0).ToDictionary(s => s.Key, s => s.Bytes);
     }
 
     private string Full(string relative) => Path.Combine(paths.DataDirectory, relative.Replace('/', Path.DirectorySeparatorChar));

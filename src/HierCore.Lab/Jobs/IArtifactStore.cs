@@ -21,6 +21,12 @@ public interface IArtifactStore
 
     /// <summary>The artifact at /artifacts/{relativePath}, streamed; null when there is none (or the path leads outside).</summary>
     Task<ArtifactContent?> OpenAsync(string relativePath, CancellationToken ct);
+
+    /// <summary>
+    /// Bytes each sweep's runs keep in this store (the Storage page, the delete confirmation): file sizes on disk, or
+    /// blob lengths summed by the database. A sweep without stored bytes is absent; <paramref name="sweep"/> asks for one.
+    /// </summary>
+    Task<IReadOnlyDictionary<SweepId, long>> BytesPerSweepAsync(SweepId? sweep, CancellationToken ct);
 }
 
 /// <summary>An open artifact: dispose it (Results.Stream does) to release the file or the database connection.</summary>

@@ -3,7 +3,7 @@ using HierCore.Lab.Hosting;
 
 namespace HierCore.Lab.Records;
 
-/// <summary>Where a run's files live with the file store (see ArtifactLayout) and how much they weigh (0 with the database store).</summary>
+/// <summary>Where a run's files live with the file store (see ArtifactLayout) and how much they weigh (IArtifactStore.BytesPerSweepAsync adds them up per sweep).</summary>
 public static class ArtifactFolders
 {
     public static string Of(LabPaths paths, RunId id) => Path.Combine(paths.DataDirectory, Jobs.ArtifactLayout.RunFolder(id));

@@ -7,6 +7,11 @@ namespace HierCore.Lab.Records;
 /// <summary>The engine writes a run's fitted model to data/models/pending; the artifact store keeps it as model.hcm.</summary>
 public static class FittedModels
 {
+    /// <summary>Why a run offers no model (download, scoring uploads).</summary>
+    public static string Missing(Data.Run run) => run.Status == Data.RunStatus.Succeeded
+        ? $"Run {run.Id} kept no fitted model (it ran before models were kept, or without the engine); retry it to fit one."
+        : $"Run {run.Id} has no fitted model: it is {run.Status}, and only a succeeded run has one.";
+
     /// <summary>Deletes the engine's pending model file once the artifact store has taken its bytes.</summary>
     public static void RemovePending(RunResult result)
     {

@@ -21,7 +21,7 @@ public sealed record StorageSnapshot(
 
 /// <summary>Measures disk use and enforces Lab:FeatureCacheMaxBytes and Lab:BankStoreMaxBytes.</summary>
 public sealed class StorageService(IDbContextFactory<LabDbContext> dbs, LabPaths paths, IOptionsMonitor<LabOptions> options,
-    IOptions<DatabaseOptions> database, ILogger<StorageService> log)
+    IOptions<DatabaseOptions> database, Jobs.IArtifactStore store, ILogger<StorageService> log)
 {
     public string FeatureCacheRoot => paths.Layout.FeatureCache;
     public string BankStoreRoot => paths.Layout.BankStore;
@@ -31,14 +31,13 @@ public sealed class StorageService(IDbContextFactory<LabDbContext> dbs, LabPaths
         await using var db = await dbs.CreateDbContextAsync(ct);
         var runs = await db.Runs.AsNoTracking().Select(r => new { r.Id, r.SweepId }).ToListAsync(ct);
         var sweeps = await db.Sweeps.AsNoTracking().Select(s => new { s.Id, s.Name, s.ArchivedAt }).ToListAsync(ct);
-        var perRun = runs.ToDictionary(r => r.Id, r => ArtifactFolders.Bytes(ArtifactFolders.Of(paths, r.Id)));
-        var bySweep = sweeps.Select(s =>
-        {
-            var own = runs.Where(r => r.SweepId == s.Id).ToList();
-            return new SweepBytes(s.Id, s.Name, s.ArchivedAt is not null, own.Count, own.Sum(r => perRun[r.Id]));
-        }).OrderByDescending(s => s.Bytes).ToList();
+        var bytes = await store.BytesPerSweepAsync(null, ct);
+        var bySweep = sweeps.Select(s => new SweepBytes(s.Id, s.Name, s.ArchivedAt is not null, runs.Count(r => r.SweepId == s.Id), bytes.GetValueOrDefault(s.Id)))
+            .OrderByDescending(s => s.Bytes).ToList();
+        // Folders under data/artifacts of no run (left by a crash mid-delete; the start-up sweeper removes them).
+        var known = runs.Select(r => r.Id).ToHashSet();
         var orphans = Directory.EnumerateDirectories(paths.ArtifactsDirectory)
-            .Where(d => ArtifactFolders.RunOf(d) is not { } id || !perRun.ContainsKey(id)).Sum(ArtifactFolders.Bytes);
+            .Where(d => ArtifactFolders.RunOf(d) is not { } id || !known.Contains(id)).Sum(ArtifactFolders.Bytes);
         var pending = paths.Layout.PendingModels;
         var o = options.CurrentValue;
         return new StorageSnapshot(CacheEvictor.Partitions(FeatureCacheRoot), o.FeatureCacheMaxBytes,
@@ -53,7 +52,9 @@ public sealed class StorageService(IDbContextFactory<LabDbContext> dbs, LabPaths
         var banks = CacheEvictor.Evict(BankStoreRoot, o.BankStoreMaxBytes);
         foreach (var (what, r) in new[] { ("feature cache", features), ("bank store", banks) })
         {
-            if (r.PartitionsRemoved > 0) log.LogInformation("Evicted {Count} {What} partition(s), {Bytes} bytes; now {After} of {Budget} bytes.", r.PartitionsRemoved, what, r.BytesRemoved, r.BytesAfter, r.Budget);
+            if (r.EntriesRemoved > 0)
+                log.LogInformation("Evicted {Count} {What} entries ({Partitions} partition(s) emptied), {Bytes} bytes; now {After} of {Budget} bytes.",
+                    r.EntriesRemoved, what, r.PartitionsRemoved, r.BytesRemoved, r.BytesAfter, r.Budget);
             if (!r.WithinBudget) log.LogWarning("The {What} holds {After} bytes, over its budget of {Budget}: {InUse} partition(s) are in use.", what, r.BytesAfter, r.Budget, r.PartitionsKeptInUse);
         }
         return (features, banks);

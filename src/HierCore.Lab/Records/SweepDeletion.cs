@@ -14,7 +14,7 @@ public sealed record DeletionPlan(SweepId Id, string Name, int Runs, int Active,
 /// without a run, which OrphanArtifactSweeper removes at the next start); then the folders of exactly this sweep's
 /// runs are removed, so another sweep's files are never touched.
 /// </summary>
-public sealed class SweepDeletion(IDbContextFactory<LabDbContext> dbs, LabPaths paths, RunCommands commands, ILogger<SweepDeletion> log)
+public sealed class SweepDeletion(IDbContextFactory<LabDbContext> dbs, LabPaths paths, RunCommands commands, IArtifactStore store, ILogger<SweepDeletion> log)
 {
     /// <summary>How long a running run gets to stop after its cancel before its rows go anyway.</summary>
     public TimeSpan StopWait { get; set; } = TimeSpan.FromSeconds(30);
@@ -25,7 +25,7 @@ public sealed class SweepDeletion(IDbContextFactory<LabDbContext> dbs, LabPaths 
         var sweep = await db.Sweeps.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Name }).FirstOrDefaultAsync(ct);
         if (sweep is null) return null;
         var runs = await db.Runs.AsNoTracking().Where(r => r.SweepId == id).Select(r => new { r.Id, r.Status }).ToListAsync(ct);
-        var bytes = runs.Sum(r => ArtifactFolders.Bytes(ArtifactFolders.Of(paths, r.Id)));
+        var bytes = (await store.BytesPerSweepAsync(id, ct)).GetValueOrDefault(id);
         return new DeletionPlan(id, sweep.Name, runs.Count, runs.Count(r => !r.Status.IsFinal()), bytes);
     }
 

@@ -50,6 +50,10 @@ public sealed class DemoDatasetGeneratorTests : IDisposable
         using var manifest = JsonDocument.Parse(File.ReadAllText(_tmp.PathOf("d/manifest.json")));
         Assert.Equal(0, manifest.RootElement.GetProperty("seed").GetInt32());
         Assert.Equal(6 * 5, manifest.RootElement.GetProperty("files").GetArrayLength());
+        var severity = manifest.RootElement.GetProperty("classes").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("defectSeverity").GetString());
+        Assert.Equal("coarse", severity["noise"]);
+        Assert.Equal("fine", severity["stripes"]);
     }
 
     [Fact]

@@ -51,6 +51,47 @@ public sealed class CacheEvictorTests : IDisposable
         Assert.True(Directory.Exists(fresh));
     }
 
+    /// <summary>An entry file of a partition, last read <paramref name="hoursAgo"/> (access and write time).</summary>
+    private static string Entry(string partition, string name, int bytes, double hoursAgo)
+    {
+        var file = Path.Combine(partition, name[..2], name);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllBytes(file, new byte[bytes]);
+        var at = DateTime.UtcNow.AddHours(-hoursAgo);
+        File.SetLastWriteTimeUtc(file, at);
+        File.SetLastAccessTimeUtc(file, at);
+        return file;
+    }
+
+    [Fact]
+    public void Eviction_removes_single_entries_least_recently_used_first_only_as_many_as_needed_and_never_in_a_leased_partition()
+    {
+        var mixed = Partition("mixed", 1000, hoursAgo: 0); // used just now, but holds entries nobody read for hours
+        File.Delete(Path.Combine(mixed, "ab", "entry.bin"));
+        var stale = Entry(mixed, "aa-stale.bin", 1000, hoursAgo: 10);
+        var older = Entry(mixed, "bb-older.bin", 1000, hoursAgo: 5);
+        var recent = Entry(mixed, "cc-recent.bin", 1000, hoursAgo: 1);
+        var now = Entry(mixed, "dd-now.bin", 1000, hoursAgo: 0);
+        var busy = Partition("busy", 3000, hoursAgo: 20);
+        var busyEntry = Path.Combine(busy, "ab", "entry.bin");
+        File.SetLastAccessTimeUtc(busyEntry, DateTime.UtcNow.AddHours(-20)); // the oldest entry of all
+        using var lease = CacheLease.Acquire(busy);
+
+        var before = CacheEvictor.Bytes(_root);
+        var report = CacheEvictor.Evict(_root, budget: before - 1500);
+        Assert.True(report.WithinBudget);
+        Assert.True(CacheEvictor.Bytes(_root) <= before - 1500);
+        Assert.Equal(2, report.EntriesRemoved);            // 2 × 1000 bytes: the fewest that fit
+        Assert.Equal(2000, report.BytesRemoved);
+        Assert.Equal(0, report.PartitionsRemoved);
+        Assert.False(File.Exists(stale));
+        Assert.False(File.Exists(older));
+        Assert.True(File.Exists(recent));
+        Assert.True(File.Exists(now));
+        Assert.True(File.Exists(busyEntry));               // leased: kept although least recently used
+        Assert.True(File.Exists(Path.Combine(mixed, "settings.txt")));
+    }
+
     [Fact]
     public void When_what_is_in_use_alone_exceeds_the_budget_it_is_kept_and_the_report_says_so()
     {

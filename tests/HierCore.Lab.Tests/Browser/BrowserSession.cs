@@ -1,4 +1,5 @@
 using HierCore.Lab.Tests.Fakes;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 
 namespace HierCore.Lab.Tests.Browser;
@@ -12,7 +13,10 @@ public sealed class BrowserSession : IAsyncDisposable
 {
     public static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public LabFactory Lab { get; } = new();
+    private readonly WebApplicationFactory<Program> _app;
+    /// <summary>The fake-engine Lab (sessions started with settings); the real-engine one is <see cref="App"/>.</summary>
+    public LabFactory Lab => _app as LabFactory ?? throw new InvalidOperationException("This session runs the real engine: use App.");
+    public WebApplicationFactory<Program> App => _app;
     public string BaseUrl { get; }
     public IPage Page { get; private set; } = default!;
     public List<string> Console { get; } = [];
@@ -20,19 +24,30 @@ public sealed class BrowserSession : IAsyncDisposable
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    private BrowserSession(string name, IReadOnlyDictionary<string, string>? settings)
+    private BrowserSession(string name, WebApplicationFactory<Program> app)
     {
         _name = name;
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) Lab.Settings[key] = value;
-        Lab.UseKestrel(0);
-        Lab.StartServer();
-        BaseUrl = Lab.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _app = app;
+        app.UseKestrel(0);
+        app.StartServer();
+        BaseUrl = app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         Directory.CreateDirectory(Shots);
     }
 
-    public static async Task<BrowserSession> StartAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
+    private static LabFactory Fake(IReadOnlyDictionary<string, string>? settings)
     {
-        var s = new BrowserSession(name, settings);
+        var lab = new LabFactory();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) lab.Settings[key] = value;
+        return lab;
+    }
+
+    public static Task<BrowserSession> StartAsync(string name, IReadOnlyDictionary<string, string>? settings = null) =>
+        StartAsync(name, Fake(settings));
+
+    /// <summary>A session over any Lab factory (the real-engine one, for pages that need fitted models); disposed with the session.</summary>
+    public static async Task<BrowserSession> StartAsync(string name, WebApplicationFactory<Program> app)
+    {
+        var s = new BrowserSession(name, app);
         s._playwright = await Playwright.CreateAsync();
         s._browser = await s._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -64,6 +79,6 @@ public sealed class BrowserSession : IAsyncDisposable
         File.WriteAllLines(Path.Combine(Shots, _name + "-console.log"), Console);
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
-        await Lab.DisposeAsync();
+        await _app.DisposeAsync();
     }
 }

@@ -133,6 +133,7 @@ public sealed class SignInTests(LabFactory lab)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anon.PostAsJsonAsync("/api/sweeps", request)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anon.PostAsync($"/api/runs/{Guid.NewGuid()}/cancel", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anon.PostAsync($"/api/runs/{Guid.NewGuid()}/retry", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anon.PostAsync($"/api/runs/{Guid.NewGuid()}/predict", PredictApiTests.Files(("a.png", [1])))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anon.GetAsync("/api/runs")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anon.GetAsync("/runs")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anon.GetAsync("/compare")).StatusCode);

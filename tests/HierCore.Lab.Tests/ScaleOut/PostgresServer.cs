@@ -63,6 +63,13 @@ public sealed class PostgresServer : IAsyncLifetime
             "PostgreSQL server binaries not found: install Debian's `postgresql` package or set HIERCORE_PG_BIN to the folder holding initdb and pg_ctl.");
     }
 
+    /// <summary>What is missing to start a test server, or null when the binaries are there.</summary>
+    public static string? Missing()
+    {
+        try { FindBinaries(); return null; }
+        catch (InvalidOperationException e) { return e.Message; }
+    }
+
     private static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -87,3 +94,6 @@ public sealed class PostgresServer : IAsyncLifetime
             throw new InvalidOperationException($"{Path.GetFileName(file)} {string.Join(' ', args)} exited with {p.ExitCode}: {await stderr}{await stdout}");
     }
 }
+
+/// <summary>Needs PostgreSQL's server binaries: skipped on a developer machine without them, run (and failing) on CI.</summary>
+public sealed class PostgresFactAttribute() : HierCore.Tests.Shared.ExternalFactAttribute(PostgresServer.Missing());

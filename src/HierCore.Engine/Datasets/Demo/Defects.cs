@@ -7,6 +7,25 @@ internal static class DefectKind
     public const string Scratch = "scratch", Stain = "stain", Hole = "hole", Missing = "missing";
 }
 
+/// <summary>
+/// How large and how strong a class's defects are (uniform ranges in canvas units and blend weights). Flaws in a
+/// fine regular product are small and faint (a pulled thread, a light smudge); on a busy surface they must be
+/// coarse to be seen at all, as on real products — and that is what lets the busy class's good images outscore the
+/// regular classes' defective ones under one global threshold.
+/// </summary>
+internal sealed record DefectSeverity(string Name, (double Min, double Max) ScratchHalfLength, (double Min, double Max) ScratchHalfWidth,
+    (double Min, double Max) ScratchAlpha, (double Min, double Max) StainRadius, (double Min, double Max) StainAlpha,
+    (double Min, double Max) HoleRadius)
+{
+    public static readonly DefectSeverity Fine = new("fine", (15, 30), (1.1, 1.5), (0.3, 0.45), (7, 12), (0.25, 0.4), (5.5, 8));
+    public static readonly DefectSeverity Coarse = new("coarse", (25, 55), (2.0, 3.5), (0.75, 0.9), (12, 26), (0.65, 0.9), (6, 13));
+}
+
+internal static class RangeDraw
+{
+    public static double Draw(this SplitMix64 rng, (double Min, double Max) range) => rng.Uniform(range.Min, range.Max);
+}
+
 /// <summary>A local defect: a hard-edged region (so the mask is exact) and the colour painted inside it.</summary>
 internal abstract class Defect
 {
@@ -22,12 +41,12 @@ internal abstract class Defect
     /// <summary>Sampled parameters, for the manifest.</summary>
     public abstract IReadOnlyDictionary<string, double> Parameters { get; }
 
-    public static Defect Sample(string kind, DemoScene scene, SplitMix64 rng) => kind switch
+    public static Defect Sample(string kind, DemoScene scene, DefectSeverity severity, SplitMix64 rng) => kind switch
     {
-        DefectKind.Scratch => Scratch.Sample(scene, rng),
-        DefectKind.Stain => Stain.Sample(scene, rng),
-        DefectKind.Hole => Hole.Sample(scene, rng, scene.PointOnObject(rng)),
-        DefectKind.Missing => Hole.Sample(scene, rng, scene.RimPoint(rng)),
+        DefectKind.Scratch => Scratch.Sample(scene, severity, rng),
+        DefectKind.Stain => Stain.Sample(scene, severity, rng),
+        DefectKind.Hole => Hole.Sample(scene, severity, rng, scene.PointOnObject(rng)),
+        DefectKind.Missing => Hole.Sample(scene, severity, rng, scene.RimPoint(rng)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown demo defect type."),
     };
 
@@ -37,22 +56,23 @@ internal abstract class Defect
     /// </summary>
     protected static Rgb Visible(Rgb painted, Rgb clean)
     {
-        if (painted.MeanAbsDiff(clean) >= 24) return painted;
-        double push = clean.Luma > 128 ? -60 : 60;
+        if (painted.MeanAbsDiff(clean) >= 16) return painted;
+        double push = clean.Luma > 128 ? -30 : 30;
         return clean + new Rgb(push, push, push);
     }
 
     /// <summary>A thin straight line of a foreign colour (a scratch or a pulled thread).</summary>
-    private sealed class Scratch(DemoScene scene, double cu, double cv, double dx, double dy, double halfLength, double halfWidth)
+    private sealed class Scratch(DemoScene scene, double cu, double cv, double dx, double dy, double halfLength, double halfWidth, double alpha)
         : Defect
     {
         public override (double U0, double V0, double U1, double V1) Bounds => Around(cu, cv, halfLength + halfWidth + 1);
 
-        public static Scratch Sample(DemoScene scene, SplitMix64 rng)
+        public static Scratch Sample(DemoScene scene, DefectSeverity severity, SplitMix64 rng)
         {
             var (u, v) = scene.PointOnObject(rng);
             double angle = rng.Uniform(0, Math.PI);
-            return new Scratch(scene, u, v, DetMath.Cos(angle), DetMath.Sin(angle), rng.Uniform(25, 55), rng.Uniform(1.25, 2.0));
+            return new Scratch(scene, u, v, DetMath.Cos(angle), DetMath.Sin(angle), rng.Draw(severity.ScratchHalfLength),
+                rng.Draw(severity.ScratchHalfWidth), rng.Draw(severity.ScratchAlpha));
         }
 
         public override bool Covers(double u, double v)
@@ -63,11 +83,11 @@ internal abstract class Defect
             return eu * eu + ev * ev <= halfWidth * halfWidth && scene.OnObject(u, v);
         }
 
-        public override Rgb Paint(double u, double v, Rgb clean) => Visible(Rgb.Lerp(clean, scene.ScratchColour, 0.8), clean);
+        public override Rgb Paint(double u, double v, Rgb clean) => Visible(Rgb.Lerp(clean, scene.ScratchColour, alpha), clean);
 
         public override IReadOnlyDictionary<string, double> Parameters => new Dictionary<string, double>
         {
-            ["u"] = cu, ["v"] = cv, ["dx"] = dx, ["dy"] = dy, ["length"] = 2 * halfLength, ["width"] = 2 * halfWidth,
+            ["u"] = cu, ["v"] = cv, ["dx"] = dx, ["dy"] = dy, ["length"] = 2 * halfLength, ["width"] = 2 * halfWidth, ["alpha"] = alpha,
         };
     }
 
@@ -77,10 +97,10 @@ internal abstract class Defect
     {
         public override (double U0, double V0, double U1, double V1) Bounds => Around(cu, cv, radius * 1.4 + 1);
 
-        public static Stain Sample(DemoScene scene, SplitMix64 rng)
+        public static Stain Sample(DemoScene scene, DefectSeverity severity, SplitMix64 rng)
         {
             var (u, v) = scene.PointOnObject(rng);
-            return new Stain(scene, u, v, rng.Uniform(12, 26), rng.Uniform(0.65, 0.9), rng.NextUInt64());
+            return new Stain(scene, u, v, rng.Draw(severity.StainRadius), rng.Draw(severity.StainAlpha), rng.NextUInt64());
         }
 
         public override bool Covers(double u, double v)
@@ -107,8 +127,8 @@ internal abstract class Defect
     {
         public override (double U0, double V0, double U1, double V1) Bounds => Around(cu, cv, radius + 1);
 
-        public static Hole Sample(DemoScene scene, SplitMix64 rng, (double U, double V) centre) =>
-            new(scene, centre.U, centre.V, rng.Uniform(6, 13));
+        public static Hole Sample(DemoScene scene, DefectSeverity severity, SplitMix64 rng, (double U, double V) centre) =>
+            new(scene, centre.U, centre.V, rng.Draw(severity.HoleRadius));
 
         public override bool Covers(double u, double v)
         {

@@ -22,6 +22,7 @@ internal static class DemoManifest
             json.WriteStartObject();
             json.WriteString("name", cls.Name);
             json.WriteString("kind", cls.IsObject ? "object" : "texture");
+            json.WriteString("defectSeverity", cls.Severity.Name);
             json.WriteNumber("train", group.Count(x => x.Job.Split == Split.Train));
             json.WriteNumber("testGood", group.Count(x => x.Job.Split == Split.Test && x.Job.DefectKind is null));
             json.WriteStartObject("defects");

@@ -30,7 +30,7 @@ internal static class DemoRenderer
         // Redraw until the defect is valid (DATA-FORMATS.md §7.3): 0.1-25 % of the image, mean change >= 8/255.
         for (int attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var defect = Defect.Sample(defectKind, scene, rng);
+            var defect = Defect.Sample(defectKind, scene, cls.Severity, rng);
             var (image, mask, coverage, change) = Apply(clean, scene, defect, noiseSeed);
             if (coverage >= MinCoverage && coverage <= MaxCoverage && change >= MinMeanAbsChange)
                 return new DemoSample(clean, image, mask, new DefectRecord(defectKind, defect.Parameters, coverage, change, attempt));

@@ -48,6 +48,10 @@ internal abstract class DemoClass
     public abstract string Name { get; }
     public abstract bool IsObject { get; }
     public abstract IReadOnlyList<string> DefectKinds { get; }
+
+    /// <summary>Fine (small, faint) for regular products, coarse for busy ones: see <see cref="DefectSeverity"/>.</summary>
+    public virtual DefectSeverity Severity => DefectSeverity.Fine;
+
     public abstract DemoScene Sample(SplitMix64 rng);
 
     public static readonly IReadOnlyList<DemoClass> All =

@@ -68,7 +68,7 @@ public partial class SweepPage
 
     /// <summary>What the confirmation says (public for the component test: the numbers must be the plan's).</summary>
     public static string ConfirmText(DeletionPlan plan) =>
-        $"'{plan.Name}' will be deleted with its {plan.Runs} run{(plan.Runs == 1 ? "" : "s")}, their metrics and {Fmt.Bytes(plan.Bytes)} of artifact files"
+        $"'{plan.Name}' will be deleted with its {plan.Runs} run{(plan.Runs == 1 ? "" : "s")}, their metrics and {Fmt.Bytes(plan.Bytes)} of stored artifacts"
         + (plan.Active > 0 ? $"; {plan.Active} queued or running run{(plan.Active == 1 ? " is" : "s are")} cancelled first." : ".")
         + " This cannot be undone.";
 }
