@@ -28,6 +28,8 @@ public sealed record BenchReport
     public int FeaturesExtractedCold { get; init; }
     public int FeaturesExtractedWarm { get; init; }
     public long PeakRssBytes { get; init; }
+    /// <summary>The memory section (`--memory`): peak RSS against the number of classes, pooled1024 images/s, warm bank store.</summary>
+    public MemoryBenchReport? Memory { get; init; }
 }
 
 public sealed record CoresetPoint(int N, int Picks, double NaiveS, double FastS, double Speedup, bool Identical);

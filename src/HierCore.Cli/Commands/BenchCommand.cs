@@ -23,12 +23,14 @@ public static class BenchCommand
         var markdown = new Option<string?>("--markdown") { Description = "Write the table as Markdown here" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Data directory (textures dataset for the full sweep)" };
         var skipSweep = new Option<bool>("--skip-sweep") { Description = "Leave out the end-to-end sweep" };
-        var command = new Command("bench", "Measure speed on this machine, side by side, and report ratios.") { quick, output, markdown, dataDir, skipSweep };
+        var memory = new Option<bool>("--memory") { Description = "Add the memory section (as `hiercore bench memory` with its defaults; about 15 min on 2 cores)" };
+        var command = new Command("bench", "Measure speed on this machine, side by side, and report ratios.") { quick, output, markdown, dataDir, skipSweep, memory };
         command.Subcommands.Add(LoadBenchCommand.Create());
         command.Subcommands.Add(MemoryBenchCommand.Create());
         command.SetAction(async (parse, ct) =>
         {
             var report = Measure(parse.GetValue(quick), DataDirectories.Resolve(parse.GetValue(dataDir)), parse.GetValue(skipSweep), ct);
+            if (parse.GetValue(memory)) report = report with { Memory = MemoryBenchCommand.Measure(MemoryBenchCommand.Defaults, ct) };
             BenchTables.Print(report);
             if (parse.GetValue(output) is { } json) await ResultFiles.WriteTextAsync(json, ResultJson.Serialize(report), ct);
             if (parse.GetValue(markdown) is { } md) await ResultFiles.WriteTextAsync(md, BenchTables.Markdown(report), ct);

@@ -15,12 +15,21 @@ namespace HierCore.Cli.Commands;
 /// </summary>
 public static class MemoryBenchCommand
 {
+    /// <summary>What the memory section measures unless told otherwise (also `hiercore bench --memory`).</summary>
+    /// <remarks>
+    /// Ratio 0.01: the ratio sets the bank's size, not the patches a run holds while building it, and a unified
+    /// coreset at 0.1 over 6 × 120 images takes most of an hour on 2 cores.
+    /// </remarks>
+    public sealed record Settings(int[] Classes, int Train, int Test, double CoresetRatio);
+
+    public static readonly Settings Defaults = new([3, 6], Train: 120, Test: 20, CoresetRatio: 0.01);
+
     public static Command Create()
     {
-        var classes = new Option<string>("--classes") { Description = "Class counts to compare", DefaultValueFactory = _ => "3,6" };
-        var train = new Option<int>("--train") { Description = "Training images per class", DefaultValueFactory = _ => 120 };
-        var test = new Option<int>("--test") { Description = "Test images per class (half good, half defective)", DefaultValueFactory = _ => 20 };
-        var ratio = new Option<double>("--coreset-ratio") { Description = "Coreset ratio", DefaultValueFactory = _ => RunSettings.Defaults.CoresetRatio };
+        var classes = new Option<string>("--classes") { Description = "Class counts to compare", DefaultValueFactory = _ => string.Join(',', Defaults.Classes) };
+        var train = new Option<int>("--train") { Description = "Training images per class", DefaultValueFactory = _ => Defaults.Train };
+        var test = new Option<int>("--test") { Description = "Test images per class (half good, half defective)", DefaultValueFactory = _ => Defaults.Test };
+        var ratio = new Option<double>("--coreset-ratio") { Description = "Coreset ratio", DefaultValueFactory = _ => Defaults.CoresetRatio };
         var output = new Option<string?>("--out") { Description = "Write the report as JSON here" };
         var markdown = new Option<string?>("--markdown") { Description = "Write the table as Markdown here" };
         var command = new Command("memory", "Peak memory against the number of classes (each run in its own process), pooled1024 images/s, bank store warm sweep.")
@@ -33,12 +42,9 @@ public static class MemoryBenchCommand
             if (counts.Length == 0 || counts.Any(c => c is < 1 or > 6)) return ExitCodes.Invalid("--classes: each count must be 1 to 6 (the demo has 6 classes).");
             if (parse.GetValue(train) < 2 || parse.GetValue(test) < 2) return ExitCodes.Invalid("--train and --test: at least 2 images per class.");
             if (!(parse.GetValue(ratio) is > 0 and <= 1)) return ExitCodes.Invalid($"--coreset-ratio: {parse.GetValue(ratio)} must be in (0, 1].");
-
-            var scratch = Path.Combine(Path.GetTempPath(), $"hiercore-bench-memory-{Environment.ProcessId}");
             try
             {
-                var report = MemoryBench.Run(counts, parse.GetValue(train), parse.GetValue(test), parse.GetValue(ratio), scratch,
-                    m => AnsiConsole.MarkupLine(Markup.Escape(m)), ct);
+                var report = Measure(new Settings(counts, parse.GetValue(train), parse.GetValue(test), parse.GetValue(ratio)), ct);
                 AnsiConsole.Write(new Markup(Markup.Escape(Markdown(report))));
                 AnsiConsole.WriteLine();
                 if (parse.GetValue(output) is { } json) await ResultFiles.WriteTextAsync(json, ResultJson.Serialize(report), ct);
@@ -46,9 +52,20 @@ public static class MemoryBenchCommand
                 return 0;
             }
             catch (OperationCanceledException) { AnsiConsole.MarkupLine("[yellow]Cancelled.[/]"); return 130; }
-            finally { try { Directory.Delete(scratch, recursive: true); } catch (IOException) { } }
         });
         return command;
+    }
+
+    /// <summary>Runs the memory section in a scratch folder that is removed afterwards.</summary>
+    public static MemoryBenchReport Measure(Settings settings, CancellationToken ct)
+    {
+        var scratch = Path.Combine(Path.GetTempPath(), $"hiercore-bench-memory-{Environment.ProcessId}");
+        try
+        {
+            return MemoryBench.Run(settings.Classes, settings.Train, settings.Test, settings.CoresetRatio, scratch,
+                m => AnsiConsole.MarkupLine(Markup.Escape(m)), ct);
+        }
+        finally { try { Directory.Delete(scratch, recursive: true); } catch (IOException) { } }
     }
 
     public static string Markdown(MemoryBenchReport r)

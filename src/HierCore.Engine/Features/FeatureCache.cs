@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using HierCore.Engine.Storage;
@@ -46,26 +47,30 @@ public sealed class FeatureCache
     public bool TryGetByHash(string contentHash, string settingsKey, out ImageFeatures features)
     {
         features = null!;
-        if (!TryGetEntry(contentHash, settingsKey, out var bytes, out _)) return false;
-        features = FeatureCacheFormat.TryDecode(bytes, contentHash, Storage, out _)!;
+        byte[]? buffer = null;
+        if (!TryGetEntry(contentHash, settingsKey, ref buffer, out var length, out _)) return false;
+        features = FeatureCacheFormat.TryDecode(buffer.AsSpan(0, length), contentHash, Storage, out _)!;
         return true;
     }
 
     /// <summary>
-    /// A checked entry's raw bytes and layout, for readers that copy the stored payload straight into a tensor
-    /// (no float conversion per value). A corrupt entry is deleted and reported as a miss.
+    /// A checked entry's raw bytes (<c>buffer[..length]</c>) and layout, for readers that copy the stored payload
+    /// straight into a tensor (no float conversion per value). The entry is read into <paramref name="buffer"/>,
+    /// which a reader of many entries passes again (see <see cref="SealedFile.TryReadInto"/>). A corrupt entry is
+    /// deleted and reported as a miss.
     /// </summary>
-    public bool TryGetEntry(string contentHash, string settingsKey, out byte[] bytes, out FeatureCacheFormat.Layout layout)
+    public bool TryGetEntry(string contentHash, string settingsKey, [NotNullWhen(true)] ref byte[]? buffer, out int length,
+        out FeatureCacheFormat.Layout layout)
     {
         var path = EntryPath(contentHash, settingsKey);
         layout = default;
-        bytes = SealedFile.TryReadAll(path)!;
-        if (bytes is null)
+        length = SealedFile.TryReadInto(path, ref buffer);
+        if (length < 0)
         {
             Interlocked.Increment(ref _misses);
             return false;
         }
-        if (!FeatureCacheFormat.TryCheck(bytes, contentHash, Storage, out layout, out var reason))
+        if (!FeatureCacheFormat.TryCheck(buffer.AsSpan(0, length), contentHash, Storage, out layout, out var reason))
         {
             // Deleting may race with a writer that just renamed a good entry in; that only costs a recompute.
             SealedFile.TryDelete(path);

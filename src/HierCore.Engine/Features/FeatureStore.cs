@@ -60,12 +60,13 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
         var descriptors = new float[paths.Length][];
         var (patchCount, dim) = (0, embedder.Dim);
         var misses = new List<int>();
+        byte[]? buffer = null; // one read buffer for every entry
         for (var i = 0; i < paths.Length; i++)
         {
             // Hits: only the descriptor is kept; the patches stay on disk until a method asks for them.
-            if (Cache.TryGetEntry(keys[i], settingsKey, out var bytes, out var layout))
+            if (Cache.TryGetEntry(keys[i], settingsKey, ref buffer, out var length, out var layout))
             {
-                descriptors[i] = FeatureCacheFormat.Descriptor(bytes, layout);
+                descriptors[i] = FeatureCacheFormat.Descriptor(buffer.AsSpan(0, length), layout);
                 patchCount = layout.PatchCount;
             }
             else misses.Add(i);

@@ -27,16 +27,31 @@ public static class CoresetSampler
     /// noise the triangle bounds almost never apply and it is about 2× slower than the naive loop.
     /// </summary>
     public static long[] Select(Tensor features, int count, int seed, int projectionDim = DefaultProjectionDim, CancellationToken ct = default) =>
+        Select(new TensorPatchRows(CheckMatrix(features)), count, seed, projectionDim, ct);
+
+    /// <summary>As <see cref="Select(Tensor, int, int, int, CancellationToken)"/>, reading the rows a block at a time.</summary>
+    public static long[] Select(IPatchRows features, int count, int seed, int projectionDim = DefaultProjectionDim, CancellationToken ct = default) =>
         KCenterPruned.Run(Prepare(features, count, seed, projectionDim), count, seed, ct);
 
     /// <summary>Reference greedy k-center: one distance row against all N points per pick.</summary>
     public static long[] SelectNaive(Tensor features, int count, int seed, int projectionDim = DefaultProjectionDim, CancellationToken ct = default) =>
+        SelectNaive(new TensorPatchRows(CheckMatrix(features)), count, seed, projectionDim, ct);
+
+    public static long[] SelectNaive(IPatchRows features, int count, int seed, int projectionDim = DefaultProjectionDim, CancellationToken ct = default) =>
         KCenterNaive.Run(Prepare(features, count, seed, projectionDim), count, seed, ct);
 
     internal static long[] Select(ProjectedFeatures f, int count, int seed, bool useFast) =>
         useFast ? KCenterPruned.Run(f, count, seed) : KCenterNaive.Run(f, count, seed);
 
-    internal static ProjectedFeatures Prepare(Tensor features, int count, int seed, int projectionDim)
+    static Tensor CheckMatrix(Tensor features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        return features.dim() == 2
+            ? features
+            : throw new ArgumentException($"CoresetSampler: features must be [N, D], got shape [{string.Join(", ", features.shape)}].", nameof(features));
+    }
+
+    internal static ProjectedFeatures Prepare(IPatchRows features, int count, int seed, int projectionDim)
     {
         ArgumentNullException.ThrowIfNull(features);
         var f = ProjectedFeatures.From(features, projectionDim, seed);

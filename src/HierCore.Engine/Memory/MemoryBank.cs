@@ -37,20 +37,30 @@ public sealed class MemoryBank : IDisposable
         int projectionDim = CoresetSampler.DefaultProjectionDim, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(patches);
-        ArgumentNullException.ThrowIfNull(patchSourceImage);
         if (patches.dim() != 2)
             throw new ArgumentException($"MemoryBank: patches must be [N, D], got [{string.Join(", ", patches.shape)}].", nameof(patches));
-        if (patchSourceImage.Length != patches.shape[0])
-            throw new ArgumentException($"MemoryBank: {patchSourceImage.Length} source ids for {patches.shape[0]} patches.", nameof(patchSourceImage));
-        int n = (int)patches.shape[0];
+        return Build(new TensorPatchRows(patches), patchSourceImage, ratio, seed, useFast, projectionDim, ct);
+    }
+
+    /// <summary>
+    /// As <see cref="Build(Tensor, long[], double, int, bool, int, CancellationToken)"/> over rows read a block at a
+    /// time (a group's patches from the feature cache): the rows are projected block by block, and only the picked
+    /// rows are read back, so the group's patches are never in memory together.
+    /// </summary>
+    public static MemoryBank Build(IPatchRows patches, long[] patchSourceImage, double ratio, int seed, bool useFast = true,
+        int projectionDim = CoresetSampler.DefaultProjectionDim, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(patches);
+        ArgumentNullException.ThrowIfNull(patchSourceImage);
+        if (patchSourceImage.Length != patches.Rows)
+            throw new ArgumentException($"MemoryBank: {patchSourceImage.Length} source ids for {patches.Rows} patches.", nameof(patchSourceImage));
+        int n = checked((int)patches.Rows);
         int count = CoresetSampler.CoresetSize(n, ratio);
         long[] picks = count == n && ratio >= 1
             ? Enumerable.Range(0, n).Select(i => (long)i).ToArray()
             : useFast ? CoresetSampler.Select(patches, count, seed, projectionDim, ct) : CoresetSampler.SelectNaive(patches, count, seed, projectionDim, ct);
         using var scope = NewDisposeScope();
-        using var index = tensor(picks, ScalarType.Int64, patches.device);
-        // Pick first, then widen: a float16 group never exists as a float32 copy.
-        var features = patches.index_select(0, index).to(ScalarType.Float32).contiguous();
+        var features = patches.Gather(picks);
         return new MemoryBank(features, [.. picks.Select(i => patchSourceImage[i])]);
     }
 

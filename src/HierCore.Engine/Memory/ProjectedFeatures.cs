@@ -26,9 +26,19 @@ internal sealed class ProjectedFeatures(float[] values, int rows, int dim)
     {
         if (features.dim() != 2)
             throw new ArgumentException($"CoresetSampler: features must be [N, D], got shape [{string.Join(", ", features.shape)}].", nameof(features));
+        return From(new TensorPatchRows(features), projectionDim, seed);
+    }
+
+    /// <summary>
+    /// As <see cref="From(Tensor, int, int)"/>, reading the rows a block at a time: only the projected rows and one
+    /// block of the originals are ever in memory. The blocks are the same whatever the source, so a tensor and the
+    /// feature cache give the same projected values to the bit.
+    /// </summary>
+    public static ProjectedFeatures From(IPatchRows features, int projectionDim, int seed)
+    {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        int n = (int)features.shape[0], d = (int)features.shape[1];
+        int n = checked((int)features.Rows), d = features.Dim;
         Tensor? w = null;
         if (projectionDim > 0 && d > projectionDim)
         {
@@ -41,7 +51,7 @@ internal sealed class ProjectedFeatures(float[] values, int rows, int dim)
         for (long r0 = 0; r0 < n; r0 += ProjectionBlock)
         {
             using var block = NewDisposeScope();
-            var x = features.slice(0, r0, Math.Min(n, r0 + ProjectionBlock), 1).to(CPU).to(ScalarType.Float32);
+            var x = features.Read(r0, Math.Min(n, r0 + ProjectionBlock)).to(CPU).to(ScalarType.Float32);
             if (!x.isfinite().all().item<bool>())
                 throw new ArgumentException("CoresetSampler: features contain NaN or infinity.", nameof(features));
             if (w is not null) x = x.mm(w);

@@ -93,8 +93,7 @@ public static class CriterionEstimator
             var heldOut = order.Where((_, i) => i % folds == f).ToArray();
             var kept = order.Where((_, i) => i % folds != f).ToArray();
             if (heldOut.Length == 0 || kept.Length == 0) continue;
-            using var patches = train.StoredPatchesOf(kept);
-            using var bank = MemoryBank.Build(patches, train.SourcesOf(kept), ratio, seed, projectionDim: projectionDim, ct: ct);
+            using var bank = MemoryBank.Build(new GroupPatchRows(train, kept), train.SourcesOf(kept), ratio, seed, projectionDim: projectionDim, ct: ct);
             using var scope = NewDisposeScope();
             var queries = train.PatchesOf(heldOut);
             var (dist, nearest) = bank.Nearest(queries);

@@ -7,9 +7,9 @@ namespace HierCore.Engine.Methods;
 /// <summary>
 /// Fits one group in two steps that are cached separately (<see cref="BankCache"/>): the coreset bank over its
 /// members' patches, then the class-wise criterion sample from scores of training normals the bank has not memorised
-/// (<see cref="CriterionEstimator.Sample"/>), with the descriptor centroid. Only this group's patches are in memory,
-/// in their stored type (float16 from the feature cache), and only while the coreset is picked; the criterion then
-/// reads its members back a batch at a time.
+/// (<see cref="CriterionEstimator.Sample"/>), with the descriptor centroid. Only a block of this group's patches is in memory
+/// at a time while the coreset is picked (<see cref="GroupPatchRows"/>); the criterion then reads its members back
+/// a batch at a time.
 /// </summary>
 public static class GroupModelBuilder
 {
@@ -20,12 +20,10 @@ public static class GroupModelBuilder
         Action<string>? report = null)
     {
         var clock = Stopwatch.StartNew();
-        MemoryBank bank;
-        using (var patches = train.StoredPatchesOf(members))
-        {
-            report?.Invoke($"coreset of {patches.shape[0]:N0} patches → {CoresetSampler.CoresetSize((int)patches.shape[0], settings.CoresetRatio):N0}");
-            bank = MemoryBank.Build(patches, train.SourcesOf(members), settings.CoresetRatio, settings.Seed, projectionDim: settings.ProjectionDim, ct: ct);
-        }
+        // Rows are read from the feature set a block at a time: the group's patches are never in memory together.
+        var rows = new GroupPatchRows(train, members);
+        report?.Invoke($"coreset of {rows.Rows:N0} patches → {CoresetSampler.CoresetSize((int)rows.Rows, settings.CoresetRatio):N0}");
+        var bank = MemoryBank.Build(rows, train.SourcesOf(members), settings.CoresetRatio, settings.Seed, projectionDim: settings.ProjectionDim, ct: ct);
         if (ct.IsCancellationRequested) { bank.Dispose(); ct.ThrowIfCancellationRequested(); }
         return new Coreset(bank, clock.Elapsed.TotalSeconds);
     }
