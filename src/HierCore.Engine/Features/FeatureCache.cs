@@ -65,7 +65,7 @@ public sealed class FeatureCache
         var path = EntryPath(contentHash, settingsKey);
         layout = default;
         length = SealedFile.TryReadInto(path, ref buffer);
-        if (length < 0)
+        if (length < 0 || buffer is null) // TryReadInto leaves a buffer whenever it read a file
         {
             Interlocked.Increment(ref _misses);
             return false;
