@@ -51,7 +51,7 @@ public static class QueueSetup
         builder.Services.AddSingleton<RunQueue>();
         if (roles.Worker)
         {
-            builder.Services.AddHangfireServer((sp, server) =>
+            LateStopTolerance.Wrap(builder.Services, services => services.AddHangfireServer((sp, server) =>
             {
                 var w = sp.GetRequiredService<IOptions<WorkerOptions>>().Value;
                 server.Queues = [RunQueue.QueueName];
@@ -61,7 +61,7 @@ public static class QueueSetup
                 // queue (RunJob) and returns well before the host gives up on the server.
                 server.StopTimeout = TimeSpan.FromSeconds(Math.Max(1, w.ShutdownSeconds / 2));
                 server.ShutdownTimeout = TimeSpan.FromSeconds(Math.Max(1, w.ShutdownSeconds - 1));
-            });
+            }));
             builder.Services.AddHostedService<StaleRunMonitor>();
         }
         else if (roles.Web)
