@@ -23,7 +23,7 @@ public static class BenchCommand
         var markdown = new Option<string?>("--markdown") { Description = "Write the table as Markdown here" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Data directory (textures dataset for the full sweep)" };
         var skipSweep = new Option<bool>("--skip-sweep") { Description = "Leave out the end-to-end sweep" };
-        var memory = new Option<bool>("--memory") { Description = "Add the memory section (as `hiercore bench memory` with its defaults; about 15 min on 2 cores)" };
+        var memory = new Option<bool>("--memory") { Description = "Add the memory section (as `hiercore bench memory` with its defaults: several runs in child processes, tens of minutes on 2 cores)" };
         var command = new Command("bench", "Measure speed on this machine, side by side, and report ratios.") { quick, output, markdown, dataDir, skipSweep, memory };
         command.Subcommands.Add(LoadBenchCommand.Create());
         command.Subcommands.Add(MemoryBenchCommand.Create());
