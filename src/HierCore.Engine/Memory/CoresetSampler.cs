@@ -40,6 +40,7 @@ public static class CoresetSampler
     public static long[] SelectNaive(IPatchRows features, int count, int seed, int projectionDim = DefaultProjectionDim, CancellationToken ct = default) =>
         KCenterNaive.Run(Prepare(features, count, seed, projectionDim), count, seed, ct);
 
+    /// <summary>The two searches on given projected features; the pruned one consumes them (reorders their rows).</summary>
     internal static long[] Select(ProjectedFeatures f, int count, int seed, bool useFast) =>
         useFast ? KCenterPruned.Run(f, count, seed) : KCenterNaive.Run(f, count, seed);
 

@@ -16,22 +16,22 @@ namespace HierCore.Engine.Memory;
 internal sealed unsafe class KCenterPruned
 {
     private readonly int _dim;
-    private readonly float[] _values;
     private readonly double _twiceSlack, _shrink, _grow;
     private readonly List<KCenterSuperCell> _supers = [];
     private readonly int _superCount;
     private readonly KCenterCell[] _cells;
     private readonly KCenterCell _unassigned;
     private readonly float[] _centres;
-    private readonly List<(int Id, float Min)> _joining = [];
     private int _cellCount;
-    private readonly int[] _starts;
+    private readonly float[] _startRows;
     private readonly float[] _pickPivots;
+    // The cell of the current pick, filled while the other cells are scanned (rows move, they are not copied twice).
+    private KCenterCell _joined = null!;
 
+    /// <summary>Takes <paramref name="f"/>'s rows as the unassigned cell's: the search reorders them in place.</summary>
     private KCenterPruned(ProjectedFeatures f, int count, int seed)
     {
         _dim = f.Dim;
-        _values = f.Values;
         double gamma = SquaredDistanceKernel.RelativeError(f.Dim);
         _twiceSlack = 2 * (1 + gamma) / (1 - gamma);
         // True distances from computed ones: d ≥ d̃/(1+γ) and d ≤ d̃/(1−γ).
@@ -40,21 +40,26 @@ internal sealed unsafe class KCenterPruned
         _superCount = Math.Clamp((int)Math.Sqrt(count), 1, 1024);
         _centres = new float[(long)count * f.Dim];
         _cells = new KCenterCell[count];
-        _starts = KCenterStart.StartPoints(f.Rows, seed);
-        var minDist = KCenterStart.InitialMinDistance(f, _starts);
-        var pivots = PivotDistances(f, _starts);
-        _unassigned = new KCenterCell(f.Dim, f.Rows, _starts.Length);
-        for (int i = 0; i < f.Rows; i++)
-            _unassigned.Add(i, minDist[i], f.Values.AsSpan(i * f.Dim, f.Dim), pivots.AsSpan(i * _starts.Length, _starts.Length));
+        var starts = KCenterStart.StartPoints(f.Rows, seed);
+        _startRows = new float[(long)starts.Length * f.Dim];
+        for (int k = 0; k < starts.Length; k++)
+            f.Values.AsSpan(starts[k] * f.Dim, f.Dim).CopyTo(_startRows.AsSpan(k * f.Dim, f.Dim));
+        var minDist = KCenterStart.InitialMinDistance(f, starts);
+        var pivots = PivotDistances(f, starts);
+        _unassigned = new KCenterCell(f.Dim, f.Values, minDist, pivots, starts.Length);
         _unassigned.RefreshMax();
-        _pickPivots = new float[_starts.Length];
+        _pickPivots = new float[starts.Length];
     }
 
+    /// <summary>
+    /// The picks, in order. Consumes <paramref name="f"/>: its values become the search's own working rows and are
+    /// reordered, so that the projected features are held once, not once as input and again inside the cells.
+    /// </summary>
     public static long[] Run(ProjectedFeatures f, int count, int seed, CancellationToken ct = default)
     {
         var picks = new long[count];
         if (count == 0) return picks;
-        var search = new KCenterPruned(f, count, seed);
+        var search = Start(f, count, seed);
         for (int t = 0; t < count; t++)
         {
             if ((t & 63) == 0) ct.ThrowIfCancellationRequested(); // a big selection takes minutes: stay cancellable
@@ -63,13 +68,29 @@ internal sealed unsafe class KCenterPruned
         return picks;
     }
 
+    /// <summary>A search ready for its first pick (tests step it and inspect <see cref="RowsHeld"/>).</summary>
+    internal static KCenterPruned Start(ProjectedFeatures f, int count, int seed) => new(f, count, seed);
+
+    /// <summary>Point rows the cells have room for: about the number of points, however many picks were made.</summary>
+    internal long RowsHeld
+    {
+        get
+        {
+            long held = _unassigned.Capacity;
+            for (int k = 0; k < _cellCount; k++) held += _cells[k].Capacity;
+            return held;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Pick(int t)
+    internal int Pick(int t)
     {
         int d = _dim;
-        int c = GlobalArgMax();
-        _values.AsSpan(c * d, d).CopyTo(_centres.AsSpan(t * d, d));
-        _joining.Clear();
+        var (c, home) = GlobalArgMax();
+        // The bookkeeping says where the point's row is; a mismatch would silently pick the wrong row.
+        if (home.Ids[home.ArgMaxSlot] != c) throw new InvalidOperationException($"KCenterPruned: pick {t} lost track of point {c}'s row.");
+        home.Row(home.ArgMaxSlot).CopyTo(_centres.AsSpan(t * d, d));
+        _joined = new KCenterCell(d, 16);
         KCenterSuperCell? nearest = null;
         float nearestDistance = float.PositiveInfinity;
         fixed (float* centres = _centres)
@@ -83,14 +104,13 @@ internal sealed unsafe class KCenterPruned
                 if (ds * _shrink - super.Radius * _grow >= 2 * super.Max * _grow) continue;
                 VisitSuper(super, ds, centres, pc);
             }
-            fixed (float* x = _values)
-                for (int k = 0; k < _starts.Length; k++)
-                    _pickPivots[k] = SquaredDistanceKernel.Distance(pc, x + (long)_starts[k] * d, d);
+            fixed (float* x = _startRows)
+                for (int k = 0; k < _pickPivots.Length; k++)
+                    _pickPivots[k] = SquaredDistanceKernel.Distance(pc, x + (long)k * d, d);
             Update(_unassigned, float.PositiveInfinity, pc);
         }
-        var joined = new KCenterCell(d, _joining.Count);
-        foreach (var (id, min) in _joining)
-            joined.Add(id, min, _values.AsSpan(id * d, d));
+        var joined = _joined;
+        joined.TrimExcess();
         joined.RefreshMax();
         _cells[_cellCount] = joined;
         if (_supers.Count < _superCount)
@@ -138,10 +158,11 @@ internal sealed unsafe class KCenterPruned
                 if (pivots is not null && PivotsRuleOut(pv + (long)j * cell.PivotCount, pp, cell.PivotCount, mj)) continue;
                 float dj = SquaredDistanceKernel.Distance(rows + (long)j * d, pc, d);
                 if (dj >= mj) continue;
-                _joining.Add((cell.Ids[j], dj));
+                _joined.Add(cell.Ids[j], dj, new ReadOnlySpan<float>(rows + (long)j * d, d));
                 cell.RemoveAt(j--);
             }
         cell.RefreshMax();
+        cell.TrimIfSparse();
     }
 
     // Below this many points a cell is scanned on one thread: the fork/join would cost more than it saves.
@@ -186,10 +207,11 @@ internal sealed unsafe class KCenterPruned
         for (int j = n - 1; j >= 0; j--)
         {
             if (joinAt[j] < 0) continue;
-            _joining.Add((cell.Ids[j], joinAt[j]));
+            _joined.Add(cell.Ids[j], joinAt[j], cell.Row(j));
             cell.RemoveAt(j);
         }
         cell.RefreshMax();
+        cell.TrimIfSparse();
     }
 
     /// <summary>
@@ -222,13 +244,19 @@ internal sealed unsafe class KCenterPruned
         return result;
     }
 
-    /// <summary>Largest min-distance over all points, ties to the smallest index (as the naive arg-max).</summary>
-    private int GlobalArgMax()
+    /// <summary>Largest min-distance over all points, ties to the smallest index (as the naive arg-max), and its cell.</summary>
+    private (int Point, KCenterCell Home) GlobalArgMax()
     {
         float max = _unassigned.Max;
         int arg = _unassigned.ArgMax;
+        var home = _unassigned;
         foreach (var super in _supers)
-            if (super.Max > max || (super.Max == max && super.ArgMax < arg)) { max = super.Max; arg = super.ArgMax; }
-        return arg;
+            if (super.Max > max || (super.Max == max && super.ArgMax < arg))
+            {
+                max = super.Max;
+                arg = super.ArgMax;
+                home = _cells[super.ArgMaxCell];
+            }
+        return (arg, home);
     }
 }

@@ -17,24 +17,27 @@ internal sealed class KCenterSuperCell(int centre)
     /// <summary>Largest min-distance over the member cells and its point (smallest index on ties).</summary>
     public float Max { get; private set; } = -1;
     public int ArgMax { get; private set; } = int.MaxValue;
+    /// <summary>The member cell that holds <see cref="ArgMax"/>.</summary>
+    public int ArgMaxCell { get; private set; } = -1;
 
     public void Add(int cell, float centreDistance, KCenterCell content)
     {
         Cells.Add(cell);
         CentreDistances.Add(centreDistance);
         Radius = Math.Max(Radius, centreDistance);
-        Offer(content.Max, content.ArgMax);
+        Offer(content.Max, content.ArgMax, cell);
     }
 
     public void RefreshMax(KCenterCell[] cells)
     {
         Max = -1;
         ArgMax = int.MaxValue;
-        foreach (int p in Cells) Offer(cells[p].Max, cells[p].ArgMax);
+        ArgMaxCell = -1;
+        foreach (int p in Cells) Offer(cells[p].Max, cells[p].ArgMax, p);
     }
 
-    private void Offer(float max, int arg)
+    private void Offer(float max, int arg, int cell)
     {
-        if (max > Max || (max == Max && arg < ArgMax)) { Max = max; ArgMax = arg; }
+        if (max > Max || (max == Max && arg < ArgMax)) { Max = max; ArgMax = arg; ArgMaxCell = cell; }
     }
 }

@@ -40,6 +40,25 @@ public class CoresetSamplerTests
         Assert.Equal(CoresetSampler.SelectNaive(x, 100, 3), CoresetSampler.Select(x, 100, 3));
     }
 
+    [Fact]
+    public void Pruned_search_holds_about_one_copy_of_the_rows_however_often_points_change_cells()
+    {
+        // Clustered rows, many picks: each point moves to a nearer pick about ln(picks) times. If a cell kept the
+        // room of every point that ever joined it, the cells would hold several copies of the features.
+        const int n = 20_000, count = 1_000;
+        using var x = SyntheticPatchFeatures.Generate(n, 64, 12, SyntheticPatchShape.Clustered);
+        var naive = CoresetSampler.SelectNaive(x, count, 12);
+        var search = KCenterPruned.Start(ProjectedFeatures.From(x, CoresetSampler.DefaultProjectionDim, 12), count, 12);
+        long peak = 0;
+        for (int t = 0; t < count; t++)
+        {
+            Assert.Equal(naive[t], search.Pick(t));
+            peak = Math.Max(peak, search.RowsHeld);
+        }
+        // Room is trimmed once a quarter of it is empty: at most 4/3 of the points, plus one slot per empty cell.
+        Assert.InRange(peak, n, n * 4 / 3 + count + 16);
+    }
+
     [Theory]
     [InlineData(30, 0.1, 3)]
     [InlineData(31, 0.1, 4)]
