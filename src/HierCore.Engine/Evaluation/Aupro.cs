@@ -17,11 +17,17 @@ public static class Aupro
     public const double DefaultMaxFpr = 0.3;
 
     /// <returns>AUPRO in [0, 1]; NaN when there is no defect region or no normal pixel.</returns>
+    /// <remarks>
+    /// The curve is integrated as it is walked and the walk stops past <paramref name="maxFpr"/>: a pooled MVTec-sized
+    /// test set has 30 M pixels and nearly as many distinct scores, and keeping the whole curve as two double arrays
+    /// (plus their list growth) cost more than a gigabyte.
+    /// </remarks>
     public static double Compute(IReadOnlyList<float[]> maps, IReadOnlyList<byte[]?> masks, int width, int height,
         double maxFpr = DefaultMaxFpr)
     {
-        var (fpr, pro) = Curve(maps, masks, width, height);
-        return fpr.Length == 0 ? double.NaN : TrapezoidUpTo(fpr, pro, maxFpr) / maxFpr;
+        CheckFprLimit(maxFpr);
+        var points = Points(maps, masks, width, height);
+        return points is null ? double.NaN : TrapezoidUpTo(points, maxFpr) / maxFpr;
     }
 
     /// <summary>
@@ -29,6 +35,13 @@ public static class Aupro
     /// at (1, 1). Empty when AUPRO is undefined.
     /// </summary>
     public static (double[] Fpr, double[] Pro) Curve(IReadOnlyList<float[]> maps, IReadOnlyList<byte[]?> masks, int width, int height)
+    {
+        var points = Points(maps, masks, width, height)?.ToList();
+        return points is null ? ([], []) : ([.. points.Select(p => p.Fpr)], [.. points.Select(p => p.Pro)]);
+    }
+
+    /// <summary>The curve's points, produced lazily from one sort of all pixels; null when AUPRO is undefined.</summary>
+    private static IEnumerable<(double Fpr, double Pro)>? Points(IReadOnlyList<float[]> maps, IReadOnlyList<byte[]?> masks, int width, int height)
     {
         if (width <= 0 || height <= 0)
             throw new ArgumentException($"{nameof(Aupro)}: map size {width}×{height} must be positive.");
@@ -63,12 +76,16 @@ public static class Aupro
                 if (payload[k] < 0) normals++;
             }
         }
-        if (regionSizes.Count == 0 || normals == 0) return ([], []);
+        if (regionSizes.Count == 0 || normals == 0) return null;
 
         Array.Sort(keys, payload);
+        return Walk(keys, payload, regionSizes, normals);
+    }
+
+    private static IEnumerable<(double Fpr, double Pro)> Walk(float[] keys, int[] payload, List<int> regionSizes, long normals)
+    {
         double regions = regionSizes.Count;
-        var fprs = new List<double> { 0 };
-        var pros = new List<double> { 0 };
+        yield return (0, 0);
         long falsePositives = 0;
         double overlapSum = 0; // Σ over region pixels above threshold of 1/|region|
         for (int j = keys.Length - 1; j >= 0; j--)
@@ -76,27 +93,37 @@ public static class Aupro
             if (payload[j] < 0) falsePositives++;
             else overlapSum += 1.0 / regionSizes[payload[j]];
             if (j > 0 && keys[j - 1] == keys[j]) continue; // a tie group crosses the threshold together
-            fprs.Add((double)falsePositives / normals);
-            pros.Add(Math.Min(1.0, overlapSum / regions)); // clip summation round-off, as MVTec does
+            yield return ((double)falsePositives / normals, Math.Min(1.0, overlapSum / regions)); // clip round-off, as MVTec does
         }
-        return (fprs.ToArray(), pros.ToArray());
     }
 
-    /// <summary>Trapezoid area under (x, y) for x ∈ [0, xMax], x non-decreasing; y interpolated linearly at xMax.</summary>
-    internal static double TrapezoidUpTo(double[] x, double[] y, double xMax)
+    private static void CheckFprLimit(double xMax)
     {
         if (!(xMax > 0 && xMax <= 1))
             throw new ArgumentOutOfRangeException(nameof(xMax), xMax, $"{nameof(Aupro)}: the FPR limit must lie in (0, 1].");
+    }
+
+    /// <summary>Trapezoid area under (x, y) for x ∈ [0, xMax], x non-decreasing; y interpolated linearly at xMax.</summary>
+    internal static double TrapezoidUpTo(double[] x, double[] y, double xMax) => TrapezoidUpTo(x.Zip(y), xMax);
+
+    /// <summary>As above over points read once, in order; stops at the first point past xMax.</summary>
+    internal static double TrapezoidUpTo(IEnumerable<(double X, double Y)> points, double xMax)
+    {
+        CheckFprLimit(xMax);
         double area = 0;
-        for (int i = 1; i < x.Length; i++)
+        bool first = true;
+        (double X, double Y) previous = default;
+        foreach (var point in points)
         {
-            if (x[i] <= xMax)
+            if (first) { previous = point; first = false; continue; }
+            if (point.X <= xMax)
             {
-                area += (x[i] - x[i - 1]) * (y[i] + y[i - 1]) / 2;
+                area += (point.X - previous.X) * (point.Y + previous.Y) / 2;
+                previous = point;
                 continue;
             }
-            double yAtMax = y[i - 1] + (y[i] - y[i - 1]) * (xMax - x[i - 1]) / (x[i] - x[i - 1]);
-            area += (xMax - x[i - 1]) * (yAtMax + y[i - 1]) / 2;
+            double yAtMax = previous.Y + (point.Y - previous.Y) * (xMax - previous.X) / (point.X - previous.X);
+            area += (xMax - previous.X) * (yAtMax + previous.Y) / 2;
             break;
         }
         return area;

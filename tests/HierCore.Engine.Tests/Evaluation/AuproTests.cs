@@ -26,6 +26,28 @@ public class AuproTests
     }
 
     [Fact]
+    public void Compute_does_not_keep_the_curve_of_a_large_pooled_set()
+    {
+        // 100 maps of 100 × 100 with distinct scores: ~1 M curve points. The sort needs 8 bytes per pixel (score and
+        // payload) plus region labels of the masked maps; keeping the curve as arrays would add 16 bytes per point
+        // and more for list growth. Allocation is counted on this thread, so other tests do not disturb it.
+        const int w = 100, h = 100, images = 100;
+        var random = new Random(3);
+        var maps = new List<float[]>();
+        var masks = new List<byte[]?>();
+        for (int i = 0; i < images; i++)
+        {
+            maps.Add([.. Enumerable.Range(0, w * h).Select(_ => random.NextSingle())]);
+            masks.Add(i % 2 == 0 ? null : [.. Enumerable.Range(0, w * h).Select(j => (byte)(j % w < 10 && j / w < 10 ? 1 : 0))]);
+        }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var aupro = Aupro.Compute(maps, masks, w, h);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.InRange(aupro, 0.0, 1.0);
+        Assert.InRange(allocated, (long)images * w * h * 8, (long)images * w * h * 12);
+    }
+
+    [Fact]
     public void Hand_computed_curve_points()
     {
         var (fpr, pro) = Aupro.Curve(HandMaps, HandMasks, 3, 2);
