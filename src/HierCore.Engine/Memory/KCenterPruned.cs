@@ -27,6 +27,8 @@ internal sealed unsafe class KCenterPruned
     private readonly float[] _pickPivots;
     // The cell of the current pick, filled while the other cells are scanned (rows move, they are not copied twice).
     private KCenterCell _joined = null!;
+    // Trimmed and grown cells drop arrays as large as the features; half the live rows may wait to be collected.
+    private readonly GarbageBudget _garbage;
 
     /// <summary>Takes <paramref name="f"/>'s rows as the unassigned cell's: the search reorders them in place.</summary>
     private KCenterPruned(ProjectedFeatures f, int count, int seed)
@@ -48,6 +50,7 @@ internal sealed unsafe class KCenterPruned
         var pivots = PivotDistances(f, starts);
         _unassigned = new KCenterCell(f.Dim, f.Values, minDist, pivots, starts.Length);
         _unassigned.RefreshMax();
+        _garbage = new GarbageBudget((long)f.Rows * (f.Dim + starts.Length + 2) * sizeof(float) / 2);
         _pickPivots = new float[starts.Length];
     }
 
@@ -120,6 +123,7 @@ internal sealed unsafe class KCenterPruned
             _supers.Add(nearest);
         }
         nearest!.Add(_cellCount++, nearestDistance, joined);
+        _garbage.Checkpoint();
         return c;
     }
 
