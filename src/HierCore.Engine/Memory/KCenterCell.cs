@@ -107,6 +107,12 @@ internal sealed class KCenterCell
         Resize(Math.Max(Count, 1));
     }
 
+    /// <summary>Makes room for <paramref name="count"/> points in one step (a big cell's joiners, counted first).</summary>
+    public void Reserve(int count)
+    {
+        if (count > Ids.Length) Resize(count);
+    }
+
     /// <summary>Drops spare room (a freshly filled cell that grew by doubling).</summary>
     public void TrimExcess()
     {

@@ -27,7 +27,7 @@ internal sealed unsafe class KCenterPruned
     private readonly float[] _pickPivots;
     // The cell of the current pick, filled while the other cells are scanned (rows move, they are not copied twice).
     private KCenterCell _joined = null!;
-    // Trimmed and grown cells drop arrays as large as the features; half the live rows may wait to be collected.
+    // Trimmed and grown cells drop arrays as large as the features; a quarter of the live rows may wait to be collected.
     private readonly GarbageBudget _garbage;
 
     /// <summary>Takes <paramref name="f"/>'s rows as the unassigned cell's: the search reorders them in place.</summary>
@@ -50,7 +50,7 @@ internal sealed unsafe class KCenterPruned
         var pivots = PivotDistances(f, starts);
         _unassigned = new KCenterCell(f.Dim, f.Values, minDist, pivots, starts.Length);
         _unassigned.RefreshMax();
-        _garbage = new GarbageBudget((long)f.Rows * (f.Dim + starts.Length + 2) * sizeof(float) / 2);
+        _garbage = new GarbageBudget((long)f.Rows * (f.Dim + starts.Length + 2) * sizeof(float) / 4);
         _pickPivots = new float[starts.Length];
     }
 
@@ -208,6 +208,12 @@ internal sealed unsafe class KCenterPruned
                     if (dj < mj) joinAt[j] = dj;
                 }
         });
+        // The first picks move millions of rows: collect what earlier cells dropped before allocating for these,
+        // and grow the pick's cell once to its size (doubling would leave half of it again as garbage).
+        _garbage.Checkpoint();
+        int joiners = 0;
+        for (int j = 0; j < n; j++) if (joinAt[j] >= 0) joiners++;
+        _joined.Reserve(_joined.Count + joiners);
         for (int j = n - 1; j >= 0; j--)
         {
             if (joinAt[j] < 0) continue;
