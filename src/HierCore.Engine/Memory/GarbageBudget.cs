@@ -9,7 +9,9 @@ namespace HierCore.Engine.Memory;
 /// The phase calls <see cref="Checkpoint"/> at its natural steps; once more than the budget has been allocated
 /// since the last collection, a blocking, non-compacting full collection makes that memory reusable, so the
 /// peak stays near live + budget. Allocation is counted process-wide, so another phase running beside this one
-/// only brings a collection forward.
+/// only brings a collection forward. After collecting it also asks glibc to hand back the free pages of its heaps
+/// (<c>malloc_trim</c>): libtorch's tensors are malloc'd, and memory they free stays in the allocator's per-thread
+/// arenas otherwise.
 /// </summary>
 public sealed class GarbageBudget
 {
@@ -38,6 +40,7 @@ public sealed class GarbageBudget
     {
         if (_allocated() - _mark < _budget) return;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+        NativeHeap.Trim();
         _mark = _allocated();
         Collections++;
     }

@@ -41,4 +41,12 @@ public class GarbageBudgetTests
         budget.Checkpoint();
         Assert.Equal(1, budget.Collections);
     }
+
+    [Fact]
+    public void The_native_heap_is_trimmed_where_glibc_is_the_c_library()
+    {
+        // Debian and the CI image use glibc: the call must resolve there, or libtorch's freed memory stays resident.
+        var glibc = OperatingSystem.IsLinux() && System.Runtime.InteropServices.NativeLibrary.TryLoad("libc.so.6", out _);
+        Assert.Equal(glibc, NativeHeap.Trim());
+    }
 }
