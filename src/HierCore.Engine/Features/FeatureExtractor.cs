@@ -1,3 +1,4 @@
+using HierCore.Engine.Memory;
 using static TorchSharp.torch;
 
 namespace HierCore.Engine.Features;
@@ -48,6 +49,10 @@ public sealed class FeatureExtractor(
         int done = total - misses.Sum(m => m.Indices.Count);
         progress?.Report((done, total));
 
+        // Each batch leaves tens of MB behind (the batch's patches, per-image and float16 copies, libtorch's
+        // activations in malloc's arenas): returned every batch or two, so a cold extraction's peak stays flat
+        // however many images it runs (measured: it grew by a quarter from 420 to 840 images without this).
+        var garbage = new GarbageBudget(GarbageBudget.MinimumBytes);
         foreach (var batch in misses.Chunk(_batchSize))
         {
             ct.ThrowIfCancellationRequested();
@@ -65,6 +70,7 @@ public sealed class FeatureExtractor(
             Extracted += batch.Length;
             Interlocked.Add(ref _totalExtracted, batch.Length);
             progress?.Report((done, total));
+            garbage.Checkpoint();
         }
         return results;
     }

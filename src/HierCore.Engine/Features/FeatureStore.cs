@@ -2,7 +2,6 @@ using HierCore.Engine.Backbones;
 using HierCore.Engine.Contracts;
 using HierCore.Engine.Datasets;
 using HierCore.Engine.Imaging;
-using HierCore.Engine.Memory;
 using static TorchSharp.torch;
 
 namespace HierCore.Engine.Features;
@@ -74,9 +73,6 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
         }
         var done = paths.Length - misses.Count;
         progress?.Report((done, paths.Length));
-        // Each image leaves a few MB of arrays behind (batch, per-image and float16 copies): collected every
-        // few chunks, so a cold extraction's peak does not grow with the number of images.
-        var garbage = new GarbageBudget(GarbageBudget.MinimumBytes);
         foreach (var chunk in misses.Chunk(ExtractionChunk))
         {
             ct.ThrowIfCancellationRequested();
@@ -86,7 +82,6 @@ public sealed class FeatureStore(string featuresDirectory) : IDisposable
             Extracted += extractor.Extracted;
             done += chunk.Length;
             progress?.Report((done, paths.Length));
-            garbage.Checkpoint();
         }
         var source = new CachedPatchSource(Cache, settingsKey, keys, patchCount, dim,
             i => extractor.Extract([paths[i]], null, CancellationToken.None));

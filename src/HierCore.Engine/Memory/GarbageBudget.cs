@@ -16,7 +16,7 @@ namespace HierCore.Engine.Memory;
 public sealed class GarbageBudget
 {
     /// <summary>The smallest budget: below this a collection would cost more than the memory it returns.</summary>
-    public const long MinimumBytes = 256L << 20;
+    public const long MinimumBytes = 64L << 20;
 
     private readonly long _budget;
     private readonly Func<long> _allocated;
